@@ -1,0 +1,21 @@
+/**
+ * Traces: one behavioural act of one account on one object (DESIGN.md §2). Derived from posts by `src/traces`.
+ */
+
+/**
+ * Trace kinds. `url` canonical URL; `domain` registrable domain; `hashtag` NFKC + case-folded tag; `mention`
+ * mentioned account; `share` same parent post (co-retweet/co-share); `reply` same reply target; `text` exact
+ * normalized text (copypasta); `media` image hash; `object` an opaque id a table supplies (CooRTweet `object_id`).
+ * `neardup` is reserved for near-duplicate groups (later issue).
+ */
+export const TRACE_KINDS = ['url', 'domain', 'hashtag', 'mention', 'share', 'reply', 'text', 'media', 'object', 'neardup'] as const;
+/** One of {@link TRACE_KINDS}. */
+export type TraceKind = (typeof TRACE_KINDS)[number];
+
+/** A trace as extracted from one post, before dictionary encoding: `object` is the canonical string. */
+export interface TraceDraft {
+  /** What kind of object was acted on. */
+  kind: TraceKind;
+  /** Canonical object key within the kind (canonical URL, folded hashtag, parent post key, text hash…). */
+  object: string;
+}

@@ -1,0 +1,110 @@
+/**
+ * The embedded case store: a DuckDB database (file or in memory) through `@duckdb/node-api`.
+ * A resource with a static async factory and an explicit `close()` (duckdb-node-neo `DuckDBInstance.ts` style).
+ */
+import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+
+import { StoreError } from '../errors.js';
+import { CASE_DDL } from './schema.js';
+
+/** Options of {@link DuckStore.create}. */
+export interface DuckStoreOptions {
+  /** DuckDB worker threads. Default: DuckDB's own (all cores). */
+  threads?: number;
+  /** DuckDB memory limit, e.g. `'4GB'`. Default: DuckDB's own (80% of RAM). */
+  memoryLimit?: string;
+}
+
+/** A JS row as returned by {@link DuckStore.all}: BIGINT → bigint, lists → arrays, NULL → null. */
+export type Row = Record<string, unknown>;
+
+/**
+ * A Chorus case in DuckDB.
+ * @example
+ * const store = await DuckStore.create(':memory:');
+ * const rows = await store.all('SELECT count(*) AS n FROM posts');
+ * store.close();
+ */
+export class DuckStore {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    /** The raw DuckDB connection, for appenders and streaming reads. */
+    readonly connection: DuckDBConnection,
+    /** Path of the case file, or `:memory:`. */
+    readonly path: string,
+  ) {}
+
+  /**
+   * Open (or create) a case and make sure its tables exist.
+   * @param path case file path, or `':memory:'` (default)
+   * @throws {StoreError} `STORE_FAILED` when the file cannot be opened (locked, not a DuckDB file, no permission)
+   */
+  static async create(path = ':memory:', options: DuckStoreOptions = {}): Promise<DuckStore> {
+    const config: Record<string, string> = {};
+    if (options.threads !== undefined) config.threads = String(options.threads);
+    if (options.memoryLimit !== undefined) config.memory_limit = options.memoryLimit;
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, config);
+    } catch (cause) {
+      throw new StoreError(`store: cannot open case database "${path}": ${(cause as Error).message}`, { cause });
+    }
+    const connection = await instance.connect();
+    const store = new DuckStore(instance, connection, path);
+    for (const ddl of CASE_DDL) await store.run(ddl);
+    return store;
+  }
+
+  /**
+   * Run one or more SQL statements, discarding results.
+   * @throws {StoreError} when DuckDB rejects the SQL
+   */
+  async run(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<void> {
+    try {
+      await this.connection.run(sql, params);
+    } catch (cause) {
+      throw new StoreError(`store: query failed: ${(cause as Error).message}\n${sql.slice(0, 400)}`, { cause });
+    }
+  }
+
+  /**
+   * Run a query and read every row as a plain JS object (BIGINT as bigint, lists as arrays).
+   * @throws {StoreError} when DuckDB rejects the SQL
+   */
+  async all<T extends Row = Row>(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<T[]> {
+    try {
+      const reader = await this.connection.runAndReadAll(sql, params);
+      return reader.getRowObjectsJS() as T[];
+    } catch (cause) {
+      throw new StoreError(`store: query failed: ${(cause as Error).message}\n${sql.slice(0, 400)}`, { cause });
+    }
+  }
+
+  /** Run a query returning one number (first column of the first row), or 0 when no row. */
+  async scalar(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<number> {
+    const rows = await this.all(sql, params);
+    const first = rows[0];
+    if (!first) return 0;
+    const value = Object.values(first)[0];
+    return value === null || value === undefined ? 0 : Number(value);
+  }
+
+  /** A bulk appender on `table` (DuckDB's Appender: columnar bulk load, not row-by-row INSERTs). */
+  async appender(table: string): Promise<DuckDBAppender> {
+    return this.connection.createAppender(table);
+  }
+
+  /** Close the connection and the database. Safe to call twice. */
+  close(): void {
+    try {
+      this.connection.closeSync();
+    } catch {
+      /* already closed */
+    }
+    try {
+      this.instance.closeSync();
+    } catch {
+      /* already closed */
+    }
+  }
+}
