@@ -33,7 +33,7 @@ export const SuppliedObjectSchema = v.object({ kind: v.picklist(SUPPLIED_OBJECT_
 export type SuppliedObject = v.InferOutput<typeof SuppliedObjectSchema>;
 
 /**
- * Schema of a {@link Post}. `tsMs` is UTC epoch milliseconds, between 1990-01-01 and 2100-01-01 (anything else is
+ * Schema of a {@link Post}. `tsMs` is UTC epoch milliseconds, between 1970-01-01 and 2100-01-01 (later is
  * almost surely a unit mistake and is quarantined). Ids are strings exactly as the platform gives them.
  */
 export const PostSchema = v.object({
@@ -43,7 +43,7 @@ export const PostSchema = v.object({
   tsMs: v.pipe(
     v.number(),
     v.integer('must be an integer number of milliseconds'),
-    v.minValue(631152000000, 'is before 1990-01-01: wrong unit?'),
+    v.minValue(0, 'is before 1970-01-01'),
     v.maxValue(4102444800000, 'is after 2100-01-01: wrong unit?'),
   ),
   kind: v.picklist(POST_KINDS),

@@ -1,0 +1,86 @@
+/**
+ * `run.json`: what a run read, with which options and versions, how many records went where, and how long each
+ * stage took. Counts reconcile per input: `read = accepted + quarantined + duplicates`.
+ */
+import type { TraceKind } from './trace.js';
+
+/** One input file of a run. */
+export interface RunInput {
+  /** Path as given. */
+  path: string;
+  /** SHA-256 of the file bytes (hex), or null when unreadable. */
+  sha256: string | null;
+  bytes: number;
+  /** Detected or forced format name, or null when unreadable/unknown. */
+  format: string | null;
+  /** Records read (post-level records: a line, a row, or one tweet of a twarc2 page). */
+  read: number;
+  accepted: number;
+  quarantined: number;
+  /** Exact duplicate records dropped (same content as an earlier record of the run). */
+  duplicates: number;
+  /** How timestamps were interpreted: rule name → number of records (e.g. `epoch-seconds`, `iso8601-offset`). */
+  timeRules: Record<string, number>;
+  /** Why the whole file failed, when it did (the other files still run). */
+  error?: string;
+}
+
+/** Wall time and rows of one pipeline stage. */
+export interface StageTiming {
+  stage: string;
+  /** Wall-clock milliseconds. */
+  ms: number;
+  /** Rows the stage produced (posts, traces, pairs, edges…). */
+  rows: number;
+}
+
+/** Object-windows whose fan-in exceeded the bound and were not paired (see DESIGN.md §4 "Viral objects"). */
+export interface BoundedObjects {
+  /** The cap: most traces one (kind, object, window bucket) may hold before it is bounded. */
+  maxTracesPerObjectWindow: number;
+  /** How many (kind, object, bucket) cells were bounded. */
+  objectWindows: number;
+  /** Traces in bounded cells (not paired, still counted in per-account activity). */
+  traces: number;
+  /** Largest bounded objects: kind, canonical value, traces in its largest bucket. */
+  top: { kind: TraceKind; object: string; traces: number }[];
+}
+
+/** Totals of a run. */
+export interface RunTotals {
+  read: number;
+  accepted: number;
+  quarantined: number;
+  duplicates: number;
+  /** Distinct posts (platform, post id) accepted. */
+  posts: number;
+  /** Distinct accounts with at least one post. */
+  accounts: number;
+  traces: number;
+  tracesByKind: Partial<Record<TraceKind, number>>;
+  /** Co-action pairs found (before edge filters). */
+  coactionPairs: number;
+  /** Account pairs with at least one co-action (before edge filters). */
+  candidateEdges: number;
+  /** Edges kept after filters. */
+  edges: number;
+  clusters: number;
+  clusteredAccounts: number;
+}
+
+/** The whole of `run.json`. Everything but `startedAt`, `finishedAt` and `timings` is deterministic. */
+export interface RunInfo {
+  chorusVersion: string;
+  duckdbVersion: string;
+  nodeVersion: string;
+  startedAt: string;
+  finishedAt: string;
+  /** Resolved options (after defaults). */
+  options: Record<string, unknown>;
+  /** Which rule turns naive timestamps into UTC (e.g. `naive times read as UTC`). */
+  timeZoneRule: string;
+  inputs: RunInput[];
+  totals: RunTotals;
+  bounded: BoundedObjects;
+  timings: StageTiming[];
+}
