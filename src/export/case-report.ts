@@ -1,0 +1,16 @@
+/**
+ * The input of every export writer: what a run did (`run.json`) and what it found (the coordination network).
+ */
+import type { CoordinationNetwork } from '../model/network.js';
+import type { RunInfo } from '../model/run-info.js';
+
+/**
+ * A case as the exporters see it. Everything in `network` that came from the data (texts, handles, names, URLs,
+ * object values, file names, ids) is attacker-written: writers escape or neutralise it for their format.
+ */
+export interface CaseReport {
+  /** Run record: inputs, options, versions, counts (src/model/run-info.ts). */
+  run: RunInfo;
+  /** Accounts, kept edges with evidence, clusters (src/model/network.ts). */
+  network: CoordinationNetwork;
+}

@@ -1,0 +1,51 @@
+/**
+ * The export stage (DESIGN.md §3): report.html, report.md, CSV tables, GEXF/GraphML graphs, JSON.
+ * Re-exports only.
+ */
+export { accountLabel } from './account-label.js';
+export type { CaseReport } from './case-report.js';
+export { encodeListItem } from './encode-list-item.js';
+export { escapeMarkdownCell } from './escape-markdown-cell.js';
+export { escapeXml } from './escape-xml.js';
+export { formatDecimal, roundDecimal } from './format-decimal.js';
+export { formatDuration } from './format-duration.js';
+export { formatUtc } from './format-utc.js';
+export {
+  EDGE_ATTRIBUTES,
+  type GraphAttributeSpec,
+  type GraphAttributeType,
+  type GraphAttributeValue,
+  type GraphEdgeRow,
+  type GraphNodeRow,
+  NODE_ATTRIBUTES,
+  toGraphExportRows,
+} from './graph-export-rows.js';
+export { CSV_FORMULA_TRIGGERS, type CsvCell, neutralizeCsvCell } from './neutralize-csv-cell.js';
+export {
+  PLATFORM_PALETTE,
+  platformColor,
+  renderTimelineSvg,
+  TIMELINE_SVG_DEFAULTS,
+  type TimelineSvgOptions,
+} from './render-timeline-svg.js';
+export {
+  REPORT_DEFAULTS,
+  type ReportOptions,
+  resolveReportOptions,
+  validateReportOptions,
+} from './report-options.js';
+export { buildReportView, type ClusterView, type ReportView } from './report-view.js';
+export { sanitizeXmlText } from './sanitize-xml-text.js';
+export { stableStringify } from './stable-stringify.js';
+export { toCsv } from './to-csv.js';
+export { truncateText } from './truncate-text.js';
+export { ACCOUNTS_CSV_COLUMNS, writeAccountsCsv } from './write-accounts-csv.js';
+export { CASE_OUTPUT_FILES, writeCaseOutputs } from './write-case-outputs.js';
+export { CLUSTERS_CSV_COLUMNS, writeClustersCsv } from './write-clusters-csv.js';
+export { EDGES_CSV_COLUMNS, writeEdgesCsv } from './write-edges-csv.js';
+export { writeNetworkGexf } from './write-network-gexf.js';
+export { writeNetworkGraphml } from './write-network-graphml.js';
+export { writeNetworkJson } from './write-network-json.js';
+export { REPORT_CSP, writeReportHtml } from './write-report-html.js';
+export { writeReportMarkdown } from './write-report-markdown.js';
+export { writeRunJson } from './write-run-json.js';

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import Papa from 'papaparse';
+
+import { CASE_REPORT } from '../../test/fixtures/export/case-report.js';
+import { ACCOUNTS_CSV_COLUMNS, writeAccountsCsv } from './write-accounts-csv.js';
+
+describe('writeAccountsCsv', () => {
+  const csv = writeAccountsCsv(CASE_REPORT.network);
+  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+
+  it('lists accounts by cluster (unclustered last), then key', () => {
+    assert.equal(csv.split('\r\n')[0], ACCOUNTS_CSV_COLUMNS.join(','));
+    assert.deepEqual(
+      rows.map((r) => `${r.cluster}/${r.account}`),
+      [
+        'C0001/facebook:2001',
+        'C0001/facebook:2002',
+        'C0001/twitter:1001',
+        'C0001/twitter:1002',
+        'C0002/twitter:3001',
+        'C0002/twitter:3002',
+        'C0002/twitter:3003',
+        'C0003/facebook:4001',
+        'C0003/facebook:4002',
+        '/twitter:9001',
+      ],
+    );
+  });
+
+  it('neutralises formula injection in handles and names, keeps numbers numeric', () => {
+    const byKey = new Map(rows.map((r) => [r.account!, r]));
+    assert.equal(byKey.get('twitter:1001')!.handle, '\'=HYPERLINK("http://evil.example/x","click")');
+    assert.equal(byKey.get('facebook:2002')!.handle, "'@cmd");
+    assert.equal(byKey.get('twitter:3002')!.handle, "'+1-555");
+    assert.equal(byKey.get('twitter:3003')!.handle, "'-minus");
+    assert.equal(byKey.get('twitter:3003')!.display_name, "'\tTabbed");
+    assert.equal(byKey.get('twitter:3001')!.display_name, 'line1\nline2');
+    assert.equal(byKey.get('facebook:4001')!.handle, 'ctrl\uFFFD\uFFFDchar', 'control characters replaced');
+    assert.equal(byKey.get('facebook:4001')!.display_name, `"quoted" & 'apos'`);
+    assert.deepEqual(
+      ['component', 'degree', 'coactions', 'posts'].map((c) => byKey.get('twitter:1001')![c]),
+      ['0', '2', '12', '40'],
+    );
+    assert.ok(!/(^|,)'\d/.test(csv), 'no number was prefixed');
+  });
+});

@@ -1,0 +1,74 @@
+/**
+ * Write every export of a case into one directory (DESIGN.md §1: `chorus detect … --out case-42/`).
+ */
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import type { OptionsInput } from '../graph/options-input.js';
+import type { CaseReport } from './case-report.js';
+import { type ReportOptions, resolveReportOptions } from './report-options.js';
+import { writeAccountsCsv } from './write-accounts-csv.js';
+import { writeClustersCsv } from './write-clusters-csv.js';
+import { writeEdgesCsv } from './write-edges-csv.js';
+import { writeNetworkGexf } from './write-network-gexf.js';
+import { writeNetworkGraphml } from './write-network-graphml.js';
+import { writeNetworkJson } from './write-network-json.js';
+import { writeReportHtml } from './write-report-html.js';
+import { writeReportMarkdown } from './write-report-markdown.js';
+import { writeRunJson } from './write-run-json.js';
+
+/** File names written by {@link writeCaseOutputs}, in the order they are written and returned. */
+export const CASE_OUTPUT_FILES: readonly string[] = Object.freeze([
+  'report.html',
+  'report.md',
+  'clusters.csv',
+  'accounts.csv',
+  'edges.csv',
+  'network.gexf',
+  'network.graphml',
+  'network.json',
+  'run.json',
+]);
+
+/**
+ * Render every export of a case and write it to `dir` (created if missing; existing files are replaced). All texts
+ * are rendered before anything is written, and each file is written to a temporary name and renamed, so a failure
+ * never leaves a half-written file behind.
+ *
+ * @param dir output directory
+ * @param report the case (run record + network)
+ * @param options report options for `report.html` / `report.md`, see `REPORT_DEFAULTS`
+ * @returns the written paths (`path.join(dir, name)`), in {@link CASE_OUTPUT_FILES} order
+ * @throws {ConfigError} `CONFIG_INVALID` on invalid options (before anything is written)
+ * @throws {Error} the file-system error (e.g. `EACCES`, `ENOSPC`) when a file cannot be written
+ * @example
+ * const paths = await writeCaseOutputs('case-42', { run, network });
+ */
+export async function writeCaseOutputs(
+  dir: string,
+  report: CaseReport,
+  options?: OptionsInput<ReportOptions>,
+): Promise<string[]> {
+  const opts = resolveReportOptions(options);
+  const contents: Record<string, string> = {
+    'report.html': writeReportHtml(report, opts),
+    'report.md': writeReportMarkdown(report, opts),
+    'clusters.csv': writeClustersCsv(report.network),
+    'accounts.csv': writeAccountsCsv(report.network),
+    'edges.csv': writeEdgesCsv(report.network),
+    'network.gexf': writeNetworkGexf(report.network),
+    'network.graphml': writeNetworkGraphml(report.network),
+    'network.json': writeNetworkJson(report.network),
+    'run.json': writeRunJson(report.run),
+  };
+  await mkdir(dir, { recursive: true });
+  const paths: string[] = [];
+  for (const name of CASE_OUTPUT_FILES) {
+    const target = path.join(dir, name);
+    const temporary = `${target}.${process.pid}.tmp`;
+    await writeFile(temporary, contents[name]!, 'utf8');
+    await rename(temporary, target);
+    paths.push(target);
+  }
+  return paths;
+}

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import Papa from 'papaparse';
+
+import { CASE_REPORT } from '../../test/fixtures/export/case-report.js';
+import { CLUSTERS_CSV_COLUMNS, writeClustersCsv } from './write-clusters-csv.js';
+
+describe('writeClustersCsv', () => {
+  const csv = writeClustersCsv(CASE_REPORT.network);
+  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+
+  it('writes one row per cluster in id order with the documented columns', () => {
+    assert.equal(csv.split('\r\n')[0], CLUSTERS_CSV_COLUMNS.join(','));
+    assert.deepEqual(
+      rows.map((r) => r.cluster),
+      ['C0001', 'C0002', 'C0003'],
+    );
+    assert.deepEqual(rows[0], {
+      cluster: 'C0001',
+      size: '4',
+      platforms: 'facebook;twitter',
+      first_ts: '2021-09-20T08:00:00Z',
+      last_ts: '2021-09-21T08:00:02Z',
+      edges: '4',
+      coactions: '20',
+      density: '0.666667',
+      median_dt_s: '10',
+      per_kind: 'url:9;media:5;share:3;text:3',
+      top_objects:
+        "media|=cmd\\|' /C calc'!A0|5|2; url|https://evil.example/\"><img src=x onerror=alert(2)>|5|2; url|javascript:alert(3)|4|2; share|twitter:777|3|2; text|h:abc123|3|2",
+      accounts: 'facebook:2001;facebook:2002;twitter:1001;twitter:1002',
+    });
+    assert.equal(rows[2]!.first_ts, '2021-09-25T12:00:00.250Z');
+    assert.equal(rows[2]!.median_dt_s, '0.5');
+  });
+
+  it('neutralises formula-like cells and is deterministic', () => {
+    assert.equal(rows[2]!.top_objects, 'object|+SUM(A1:A9)|7|2', 'starts with "object", not a formula');
+    const hostile = structuredClone(CASE_REPORT.network);
+    hostile.clusters[0]!.platforms = ['=evil()', 'twitter'];
+    const parsed = Papa.parse<Record<string, string>>(writeClustersCsv(hostile), { header: true }).data;
+    assert.equal(parsed[0]!.platforms, "'=evil();twitter");
+    assert.equal(writeClustersCsv(structuredClone(CASE_REPORT.network)), csv);
+  });
+});

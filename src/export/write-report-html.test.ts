@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+
+import { CASE_REPORT, XSS_TEXT, XSS_URL } from '../../test/fixtures/export/case-report.js';
+import { ConfigError } from '../errors.js';
+import { REPORT_CSP, writeReportHtml } from './write-report-html.js';
+
+/** Every real tag of the document: escaped data has no raw `<`, so what matches here is markup we wrote. */
+function tags(html: string): string[] {
+  const markup = html
+    .replace(/<script>[\s\S]*?<\/script>/g, '<script>')
+    .replace(/<style>[\s\S]*?<\/style>/g, '<style>');
+  return markup.match(/<[a-zA-Z][^<>]*>/g) ?? [];
+}
+
+describe('writeReportHtml', () => {
+  const html = writeReportHtml(CASE_REPORT);
+
+  it('is deterministic', () => {
+    assert.equal(writeReportHtml(CASE_REPORT), html);
+    assert.equal(writeReportHtml(structuredClone(CASE_REPORT)), html);
+  });
+
+  it('never emits attacker HTML unescaped', () => {
+    assert.ok(!html.includes(XSS_TEXT));
+    assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;'));
+    assert.ok(!html.includes(XSS_URL));
+    assert.ok(!html.includes('<img'));
+    assert.ok(!html.includes('<b>'));
+    assert.equal(html.match(/<script/g)?.length, 1, 'only our own inline sorter');
+    assert.ok(!/<script[^>]*\bsrc\s*=/i.test(html));
+    const script = html.slice(html.indexOf('<script>'), html.indexOf('</script>'));
+    for (const risky of [
+      'innerHTML',
+      'outerHTML',
+      'fetch',
+      'XMLHttpRequest',
+      'eval',
+      'http',
+      'location',
+      'document.write',
+    ]) {
+      assert.ok(!script.includes(risky), risky);
+    }
+  });
+
+  it('has no live links or resource attributes: href only to #anchors, no src, no event handlers', () => {
+    const all = tags(html);
+    assert.ok(all.length > 100);
+    for (const tag of all) {
+      // our attribute values are always double-quoted and escape-html escapes `"`, so this tokenisation is exact
+      const rest = tag.replace(/^<[a-zA-Z][\w-]*/, '').replace(/\/?>$/, '');
+      assert.match(rest, /^(?:\s+[a-zA-Z][\w:-]*(?:="[^"]*")?)*\s*$/, tag);
+      const attributes = [...rest.matchAll(/\s+([a-zA-Z][\w:-]*)(?:="([^"]*)")?/g)].map((m) => [
+        m[1]!,
+        m[2] ?? '',
+      ]);
+      for (const [name, value] of attributes) {
+        assert.ok(!/^(?:src|srcset|action|formaction|poster|background|xlink:href|ping)$/i.test(name), tag);
+        assert.ok(!/^on/i.test(name), tag);
+        if (name === 'href') assert.ok(value!.startsWith('#'), tag);
+        if (name === 'style') assert.ok(/^background:#[0-9a-f]{6}$/.test(value!), tag);
+      }
+    }
+    assert.ok(!/(?:src|href)\s*=\s*["']?\s*(?:https?:|\/\/|javascript:)/i.test(html));
+  });
+
+  it('declares a CSP that forbids every fetch', () => {
+    assert.ok(
+      html.includes(
+        `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP.replace(/'/g, '&#39;')}">`,
+      ),
+    );
+    assert.equal(REPORT_CSP, "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'");
+    assert.ok(!html.includes('<link'));
+    assert.ok(!/url\(/i.test(html), 'no CSS url()');
+  });
+
+  it('shows the run summary without run timestamps', () => {
+    assert.ok(html.includes('data/&lt;img src=x onerror=alert(4)&gt;.jsonl'));
+    assert.ok(html.includes('a3f1c2d4e5b6</bdi>…'), 'sha256 prefix');
+    assert.ok(html.includes('<bdi>naive times read as UTC</bdi>'));
+    assert.ok(html.includes('<bdi>epoch-seconds: 10, naive-utc: 30</bdi>'));
+    assert.ok(html.includes('ENOENT: &lt;no such file&gt;'));
+    assert.ok(html.includes('At most 500 traces per object and time window are paired. 2 object-windows'));
+    assert.ok(html.includes('&lt;b&gt;viral&lt;/b&gt;'));
+    assert.ok(html.includes('{&quot;minCoactions&quot;:2,&quot;mode&quot;:&quot;absolute&quot;}'));
+    assert.ok(!html.includes('2021-10-01T10:00'), 'startedAt/finishedAt are not shown');
+  });
+
+  it('has a cluster table with one linked row per cluster', () => {
+    const table = html.slice(
+      html.indexOf('<table id="cluster-table">'),
+      html.indexOf('</table>', html.indexOf('cluster-table')),
+    );
+    assert.equal(table.match(/<tr><td><a href=/g)?.length, 3);
+    for (const id of ['C0001', 'C0002', 'C0003']) {
+      assert.ok(table.includes(`<a href="#${id}">${id}</a>`));
+      assert.ok(html.includes(`<section class="cluster" id="${id}">`));
+    }
+    assert.ok(table.includes('2021-09-20T08:00:00Z – 2021-09-21T08:00:02Z'));
+    assert.ok(table.includes('<td class="num" data-v="0.666667">0.667</td>'), 'density');
+    assert.ok(table.includes('<td class="num" data-v="10">10 s</td>'), 'median Δt');
+  });
+
+  it('shows per cluster its accounts, kinds, top objects, posts with sources and evidence pairs', () => {
+    const c1 = html.slice(html.indexOf('id="C0001"'), html.indexOf('id="C0002"'));
+    assert.ok(c1.includes('<bdi>=HYPERLINK(&quot;http://evil.example/x&quot;,&quot;click&quot;)</bdi>'));
+    assert.ok(c1.includes('<bdi>Anna &lt;b&gt;bold&lt;/b&gt;</bdi>'));
+    assert.ok(c1.includes('<tr><td><bdi>media</bdi></td><td class="num">5</td><td class="num">2</td></tr>'));
+    assert.ok(c1.includes('<bdi>javascript:alert(3)</bdi>'));
+    assert.ok(c1.includes('<svg class="timeline"'));
+    assert.ok(c1.includes('<bdi>data/fb export &quot;2021&quot;.csv</bdi>:5'));
+    assert.ok(c1.includes('8 co-actions on 3 objects · median Δt 4 s · 2 of 8 pairs shown'));
+    assert.ok(c1.includes('<td class="num">1 min 0 s</td>'));
+    // posts oldest first: p1 before f1 before f4
+    assert.ok(c1.indexOf('<bdi>p1</bdi>') < c1.indexOf('<bdi>f1</bdi>'));
+    assert.ok(c1.indexOf('<bdi>f1</bdi>') < c1.indexOf('<bdi>f4</bdi>'));
+    assert.ok(html.includes('<section id="unclustered">'));
+    assert.ok(html.includes('<bdi>www.evil.example</bdi>'));
+  });
+
+  it('applies the evidence caps and validates options', () => {
+    const small = writeReportHtml(CASE_REPORT, {
+      evidencePostsPerCluster: 2,
+      evidencePairsPerEdge: 1,
+      title: 'Case <42>',
+    });
+    assert.ok(small.includes('7 more evidence posts in network.json.'));
+    assert.ok(small.includes('1 of 8 pairs shown'));
+    assert.ok(small.includes('<title>Case &lt;42&gt;</title>'));
+    assert.throws(() => writeReportHtml(CASE_REPORT, { maxTextChars: 0 }), ConfigError);
+  });
+
+  it('writes detailed sections for the first clusterSections clusters only, listing all in the table', () => {
+    const one = writeReportHtml(CASE_REPORT, { clusterSections: 1 });
+    assert.ok(one.includes('<section class="cluster" id="C0001">'));
+    assert.ok(!one.includes('id="C0002"'));
+    assert.ok(one.includes('<tr><td>C0002</td>'), 'listed without a dangling link');
+    assert.ok(!one.includes('href="#C0002"'));
+    assert.ok(one.includes('Detailed sections follow for the first 1 cluster;'));
+  });
+
+  it('renders an empty network', () => {
+    const empty = writeReportHtml({ ...CASE_REPORT, network: { accounts: [], edges: [], clusters: [] } });
+    assert.ok(empty.includes('No clusters'));
+    assert.ok(empty.endsWith('</html>\n'));
+  });
+});
