@@ -18,6 +18,8 @@ import {
 } from './coortweet-compat.js';
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/coortweet/', import.meta.url));
+/** The input itself ships once, in data/coortweet (also the demo's input). */
+const DATA = fileURLToPath(new URL('../../data/coortweet/', import.meta.url));
 
 // ------------------------------------------------------------------------------------------------------------
 // Loading: CooRTweet rows → the case tables (posts, account_dict, object_dict, traces), platform 'twitter'.
@@ -51,7 +53,7 @@ async function fillFromRaw(store: DuckStore): Promise<void> {
 async function russianStore(): Promise<DuckStore> {
   const store = await DuckStore.create(':memory:');
   await store.run(`CREATE TEMP TABLE csv AS
-                   SELECT * FROM read_csv('${FIXTURES}russian_coord_tweets.csv.gz', header = true,
+                   SELECT * FROM read_csv('${DATA}russian_coord_tweets.csv.gz', header = true,
                      columns = {'object_id': 'VARCHAR', 'account_id': 'VARCHAR', 'content_id': 'VARCHAR',
                                 'timestamp_share': 'BIGINT'})`);
   // A table keeps insertion (file) order in its rowid.

@@ -10,7 +10,6 @@ import { CASE_OUTPUT_FILES, writeCaseOutputs } from './write-case-outputs.js';
 import { writeReportHtml } from './write-report-html.js';
 import { writeRunJson } from './write-run-json.js';
 
-
 describe('writeCaseOutputs', () => {
   let dir = '';
   let paths: string[] = [];
