@@ -1,0 +1,50 @@
+/**
+ * The input formats Chorus reads. A format names what the columns or keys mean; the container (CSV, JSON lines,
+ * a JSON array, Parquet, each optionally gzip-compressed) is detected separately.
+ */
+
+/**
+ * One input format.
+ * - `csv`, `jsonl`, `parquet`: generic tables/records read through column aliases or a `--map` (see
+ *   `FIELD_ALIASES`). `jsonl` also reads a JSON array of objects.
+ * - `coortweet`: CooRTweet's input table `object_id, account_id, content_id, timestamp_share` (Righetti & Balluff,
+ *   CooRTweet R package, `prep_data` docs).
+ * - `coortweet-long`: CooRTweet's `german_elections` sample: one row per (post, entity), ids already anonymised.
+ * - `qut`: the QUT Coordination Network Toolkit CSV (Graham et al. 2024): `message_id, user_id, username,
+ *   repost_id, reply_id, message, timestamp, urls`.
+ * - `twarc2`: X API v2 JSON lines as twarc2 writes them (response pages or flattened tweets).
+ * - `twitter-v1`: X API v1.1 tweet objects, JSON lines or one JSON array.
+ * - `twitter-io`: Twitter's information-operations archive CSV (transparency.twitter.com "Information
+ *   operations" hashed datasets).
+ */
+export type FormatName =
+  | 'csv'
+  | 'jsonl'
+  | 'parquet'
+  | 'coortweet'
+  | 'coortweet-long'
+  | 'qut'
+  | 'twarc2'
+  | 'twitter-v1'
+  | 'twitter-io';
+
+/** Every {@link FormatName}, in the order auto-detection reports them. */
+export const FORMATS: readonly FormatName[] = Object.freeze([
+  'csv',
+  'jsonl',
+  'parquet',
+  'coortweet',
+  'coortweet-long',
+  'qut',
+  'twarc2',
+  'twitter-v1',
+  'twitter-io',
+] as const);
+
+/**
+ * Type guard: is `value` one of {@link FORMATS}?
+ * @example isFormatName('qut') // true
+ */
+export function isFormatName(value: unknown): value is FormatName {
+  return typeof value === 'string' && (FORMATS as readonly string[]).includes(value);
+}
