@@ -28,7 +28,12 @@ export class CibError extends Error {
 export class InputError extends CibError {
   /** The file path that failed. */
   readonly file: string;
-  constructor(code: 'INPUT_UNREADABLE' | 'INPUT_FORMAT_UNKNOWN' | 'INPUT_INVALID', file: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    code: 'INPUT_UNREADABLE' | 'INPUT_FORMAT_UNKNOWN' | 'INPUT_INVALID',
+    file: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(code, message, options);
     this.file = file;
   }

@@ -42,6 +42,12 @@ export { truncateText } from './truncate-text.js';
 export { ACCOUNTS_CSV_COLUMNS, writeAccountsCsv } from './write-accounts-csv.js';
 export { CASE_OUTPUT_FILES, writeCaseOutputs } from './write-case-outputs.js';
 export { CLUSTERS_CSV_COLUMNS, writeClustersCsv } from './write-clusters-csv.js';
+export {
+  COORTWEET_GROUPS_COLUMNS,
+  COORTWEET_NETWORK_COLUMNS,
+  writeCoortweetGroupsCsv,
+  writeCoortweetNetworkCsv,
+} from './write-coortweet-tables.js';
 export { EDGES_CSV_COLUMNS, writeEdgesCsv } from './write-edges-csv.js';
 export { writeNetworkGexf } from './write-network-gexf.js';
 export { writeNetworkGraphml } from './write-network-graphml.js';

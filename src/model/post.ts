@@ -13,7 +13,17 @@ export type PostKind = (typeof POST_KINDS)[number];
  * Trace kinds that a table may supply as ready-made object ids (e.g. CooRTweet's german_elections `url_id`,
  * `hashtag_id`, `domain_id`, `phash_id`). Values are opaque ids, used verbatim as co-action objects.
  */
-export const SUPPLIED_OBJECT_KINDS = ['url', 'domain', 'hashtag', 'mention', 'share', 'reply', 'text', 'media', 'object'] as const;
+export const SUPPLIED_OBJECT_KINDS = [
+  'url',
+  'domain',
+  'hashtag',
+  'mention',
+  'share',
+  'reply',
+  'text',
+  'media',
+  'object',
+] as const;
 /** One of {@link SUPPLIED_OBJECT_KINDS}. */
 export type SuppliedObjectKind = (typeof SUPPLIED_OBJECT_KINDS)[number];
 

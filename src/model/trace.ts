@@ -8,7 +8,18 @@
  * normalized text (copypasta); `media` image hash; `object` an opaque id a table supplies (CooRTweet `object_id`).
  * `neardup` is reserved for near-duplicate groups (later issue).
  */
-export const TRACE_KINDS = ['url', 'domain', 'hashtag', 'mention', 'share', 'reply', 'text', 'media', 'object', 'neardup'] as const;
+export const TRACE_KINDS = [
+  'url',
+  'domain',
+  'hashtag',
+  'mention',
+  'share',
+  'reply',
+  'text',
+  'media',
+  'object',
+  'neardup',
+] as const;
 /** One of {@link TRACE_KINDS}. */
 export type TraceKind = (typeof TRACE_KINDS)[number];
 

@@ -2,7 +2,12 @@
  * The embedded case store: a DuckDB database (file or in memory) through `@duckdb/node-api`.
  * A resource with a static async factory and an explicit `close()` (duckdb-node-neo `DuckDBInstance.ts` style).
  */
-import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import {
+  type DuckDBAppender,
+  type DuckDBConnection,
+  DuckDBInstance,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 
 import { StoreError } from '../errors.js';
 import { CASE_DDL } from './schema.js';
@@ -47,7 +52,9 @@ export class DuckStore {
     try {
       instance = await DuckDBInstance.create(path, config);
     } catch (cause) {
-      throw new StoreError(`store: cannot open case database "${path}": ${(cause as Error).message}`, { cause });
+      throw new StoreError(`store: cannot open case database "${path}": ${(cause as Error).message}`, {
+        cause,
+      });
     }
     const connection = await instance.connect();
     const store = new DuckStore(instance, connection, path);
@@ -63,7 +70,9 @@ export class DuckStore {
     try {
       await this.connection.run(sql, params);
     } catch (cause) {
-      throw new StoreError(`store: query failed: ${(cause as Error).message}\n${sql.slice(0, 400)}`, { cause });
+      throw new StoreError(`store: query failed: ${(cause as Error).message}\n${sql.slice(0, 400)}`, {
+        cause,
+      });
     }
   }
 
@@ -71,12 +80,17 @@ export class DuckStore {
    * Run a query and read every row as a plain JS object (BIGINT as bigint, lists as arrays).
    * @throws {StoreError} when DuckDB rejects the SQL
    */
-  async all<T extends Row = Row>(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<T[]> {
+  async all<T extends Row = Row>(
+    sql: string,
+    params?: DuckDBValue[] | Record<string, DuckDBValue>,
+  ): Promise<T[]> {
     try {
       const reader = await this.connection.runAndReadAll(sql, params);
       return reader.getRowObjectsJS() as T[];
     } catch (cause) {
-      throw new StoreError(`store: query failed: ${(cause as Error).message}\n${sql.slice(0, 400)}`, { cause });
+      throw new StoreError(`store: query failed: ${(cause as Error).message}\n${sql.slice(0, 400)}`, {
+        cause,
+      });
     }
   }
 
@@ -87,6 +101,19 @@ export class DuckStore {
     if (!first) return 0;
     const value = Object.values(first)[0];
     return value === null || value === undefined ? 0 : Number(value);
+  }
+
+  /**
+   * Empty the case: drop every table (and temporary table) and create the case tables afresh. `detect` calls this
+   * so a reused case file never mixes two runs.
+   */
+  async reset(): Promise<void> {
+    const tables = await this.all<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE'",
+    );
+    for (const { table_name } of tables)
+      await this.run(`DROP TABLE IF EXISTS "${table_name.replaceAll('"', '""')}"`);
+    for (const ddl of CASE_DDL) await this.run(ddl);
   }
 
   /** A bulk appender on `table` (DuckDB's Appender: columnar bulk load, not row-by-row INSERTs). */

@@ -1,0 +1,55 @@
+/**
+ * `chorus detect <files|globs…>`: thin wrapper over the library's `detect`.
+ */
+import { CibError, ConfigError, StoreError } from '../../errors.js';
+import { detect } from '../../pipeline/detect.js';
+import { EXIT } from '../exit-codes.js';
+import { expandInputs } from '../expand-inputs.js';
+import { type DetectFlags, detectOptionsFromFlags } from '../options.js';
+import { formatSummary } from '../print-summary.js';
+import { createProgressBar, progressWanted } from '../progress-bar.js';
+
+/** Global output flags shared by commands. */
+export interface OutputFlags {
+  quiet?: boolean;
+  logFormat?: 'text' | 'json';
+}
+
+/**
+ * Run `detect` for the CLI and return the exit code (see exit-codes.ts). Never throws for expected failures.
+ */
+export async function runDetectCommand(args: string[], flags: DetectFlags & OutputFlags): Promise<number> {
+  const json = flags.logFormat === 'json';
+  const log = (line: string) => {
+    if (!flags.quiet) process.stdout.write(`${line}\n`);
+  };
+  const fail = (code: number, kind: string, message: string) => {
+    if (json) process.stderr.write(`${JSON.stringify({ level: 'error', kind, message })}\n`);
+    else process.stderr.write(`chorus: ${message}\n`);
+    return code;
+  };
+  try {
+    const options = detectOptionsFromFlags(flags);
+    const { paths, unmatched } = await expandInputs(args);
+    for (const pattern of unmatched) fail(0, 'input', `no file matches "${pattern}"`);
+    if (paths.length === 0) return fail(EXIT.noInput, 'input', 'no input files.');
+    options.progress = createProgressBar(progressWanted(Boolean(flags.quiet) || json));
+    const result = await detect(paths, options);
+    const failed = result.run.inputs.filter((input) => input.error !== undefined);
+    for (const input of failed) fail(0, 'input', input.error ?? '');
+    if (failed.length === result.run.inputs.length) return fail(EXIT.noInput, 'input', 'no input could be read.');
+    if (json) {
+      process.stdout.write(
+        `${JSON.stringify({ level: 'info', kind: 'done', out: flags.out, totals: result.run.totals, inputs: result.run.inputs })}\n`,
+      );
+    } else {
+      log(formatSummary(result, flags.out));
+    }
+    return failed.length > 0 || unmatched.length > 0 ? EXIT.partialInput : EXIT.ok;
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(EXIT.usage, 'usage', error.message);
+    if (error instanceof StoreError) return fail(EXIT.store, 'store', error.message);
+    if (error instanceof CibError) return fail(EXIT.internal, error.code, error.message);
+    return fail(EXIT.internal, 'internal', (error as Error).stack ?? String(error));
+  }
+}

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+/**
+ * `chorus`: the command line. Argument parsing only (commander); each command is a thin wrapper in commands/.
+ * Exit codes: see exit-codes.ts and the README.
+ */
+import { Command, CommanderError, Option } from 'commander';
+
+import { CHORUS_VERSION } from '../pipeline/version.js';
+import { runDemoCommand } from './commands/demo.js';
+import { runDetectCommand } from './commands/detect.js';
+import { EXIT } from './exit-codes.js';
+
+const program = new Command();
+program
+  .name('chorus')
+  .description(
+    'Find coordinated inauthentic behaviour (CIB) in social-media exports, with the evidence attached.',
+  )
+  .version(CHORUS_VERSION)
+  .addOption(new Option('-q, --quiet', 'print nothing but errors; no progress bars'))
+  .addOption(
+    new Option('--log-format <format>', 'text for people, json for machines')
+      .choices(['text', 'json'])
+      .default('text'),
+  )
+  .showHelpAfterError()
+  .exitOverride()
+  .addHelpText(
+    'after',
+    `
+Exit codes:
+  0 OK (records may have been quarantined: see run.json and quarantine.jsonl)
+  1 internal error          2 usage error (bad option)     3 no input could be read
+  4 some inputs failed (outputs written from the rest)     5 case database error`,
+  );
+
+program
+  .command('detect')
+  .description(
+    'ingest exports, find co-acting accounts within a time window, cluster them, write the evidence report',
+  )
+  .argument('<inputs...>', 'input files or quoted globs (.gz read transparently; format auto-detected)')
+  .option('-o, --out <dir>', 'output directory', 'chorus-out')
+  .option('--db <path>', "case database (DuckDB file) or ':memory:'", undefined)
+  .option(
+    '-f, --format <name>',
+    'force the input format: csv, jsonl, parquet, coortweet, coortweet-long, qut, twarc2, twitter-v1, twitter-io',
+  )
+  .option(
+    '--map <spec>',
+    'column mapping for generic csv/jsonl/parquet, e.g. account=user_id,ts=created_at,text=body',
+  )
+  .option('--tz <zone>', 'zone of naive timestamps (IANA name or ±HH:MM); default UTC')
+  .option('--platform <name>', 'platform name when the data does not say')
+  .option(
+    '-w, --window <spec>',
+    'co-action time window: one for all (60s, 2m) or per kind (share=10s,url=60s)',
+  )
+  .option('--kinds <list>', 'trace kinds to use (url,domain,hashtag,mention,share,reply,text,media,object)')
+  .option('--min-coactions <n>', 'keep edges with at least n co-actions', '2')
+  .option('--min-objects <n>', 'keep edges with at least n distinct objects', '2')
+  .option(
+    '--percentile <q>',
+    'CooRTweet-compatible filter instead: keep edges above the q-quantile of edge weights',
+  )
+  .option(
+    '--max-per-object-window <n>',
+    'bound on traces per (object, window) before it counts as viral and is not paired',
+  )
+  .option('--evidence <n>', 'evidence pairs kept per edge')
+  .option('--min-text-chars <n>', 'shortest normalized text used as a copypasta trace')
+  .option(
+    '--compat <tool>',
+    "also write a peer tool's own tables: coortweet (coortweet_groups.csv, coortweet_network.csv)",
+  )
+  .option('--min-participation <n>', 'CooRTweet min_participation for --compat coortweet (default 2)')
+  .option('--seed <n>', 'Louvain seed', '42')
+  .option('--resolution <x>', 'Louvain resolution', '1')
+  .option('--threads <n>', 'DuckDB threads (default: all cores)')
+  .option('--memory-limit <size>', "DuckDB memory limit, e.g. '4GB'")
+  .addHelpText(
+    'after',
+    `
+Examples:
+  chorus detect tweets.jsonl.gz --out case-42
+  chorus detect 'exports/*.csv' --map account=user_id,ts=created_at,text=body --tz Europe/Berlin
+  chorus detect russian_coord_tweets.csv.gz --window share=10s --percentile 0.5 --compat coortweet
+  chorus detect io_archive_tweets.csv --format twitter-io --window 60s --kinds share,url,hashtag,text`,
+  )
+  .action(async (inputs: string[], flags, command: Command) => {
+    process.exitCode = await runDetectCommand(inputs, { ...command.optsWithGlobals(), ...flags });
+  });
+
+program
+  .command('demo')
+  .description(
+    'run detect on the real samples shipped with Chorus (CooRTweet: Russian retweets; German election FB+X)',
+  )
+  .option('-o, --out <dir>', 'output directory', 'demo-out')
+  .action(async (flags: { out: string }, command: Command) => {
+    process.exitCode = await runDemoCommand({ ...command.optsWithGlobals(), ...flags });
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  if (error instanceof CommanderError) {
+    // commander already printed the message (or the help/version text).
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    return;
+  }
+  process.stderr.write(`chorus: ${(error as Error).stack ?? String(error)}\n`);
+  process.exitCode = EXIT.internal;
+});

@@ -1,0 +1,128 @@
+/**
+ * Turns `chorus detect` flags into library {@link DetectOptions}. Parsing of the string forms (`--map`,
+ * `--window`) lives with the stages that own them; this file only maps flags to fields.
+ */
+import { parseWindowSpec } from '../detect/co-action.js';
+import { ConfigError } from '../errors.js';
+import { FORMATS, type FormatName, parseMapSpec } from '../ingest/index.js';
+import { TRACE_KINDS, type TraceKind } from '../model/trace.js';
+import type { DetectOptions } from '../pipeline/detect.js';
+
+/** Raw flag values as commander gives them. */
+export interface DetectFlags {
+  out: string;
+  db?: string;
+  format?: string;
+  map?: string;
+  tz?: string;
+  platform?: string;
+  window?: string;
+  kinds?: string;
+  minCoactions: string;
+  minObjects: string;
+  percentile?: string;
+  maxPerObjectWindow?: string;
+  evidence?: string;
+  minTextChars?: string;
+  compat?: string;
+  minParticipation?: string;
+  seed: string;
+  resolution: string;
+  threads?: string;
+  memoryLimit?: string;
+}
+
+function integer(name: string, value: string, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min)
+    throw new ConfigError(`--${name}: "${value}" is not an integer ≥ ${min}.`);
+  return n;
+}
+
+function decimal(name: string, value: string, min: number, max: number): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max) {
+    throw new ConfigError(`--${name}: "${value}" is not a number in [${min}, ${max}].`);
+  }
+  return n;
+}
+
+/**
+ * Map parsed flags to {@link DetectOptions}.
+ * @throws {ConfigError} naming the flag and what was expected
+ */
+export function detectOptionsFromFlags(flags: DetectFlags): Partial<DetectOptions> {
+  const options: Partial<DetectOptions> = {
+    out: flags.out,
+    ingest: {},
+    traces: {},
+    coaction: {},
+    clusters: {},
+  };
+  const ingest = options.ingest!;
+  if (flags.format !== undefined) {
+    if (!(FORMATS as readonly string[]).includes(flags.format)) {
+      throw new ConfigError(
+        `--format: unknown format "${flags.format}". Expecting one of: ${FORMATS.join(', ')}.`,
+      );
+    }
+    ingest.format = flags.format as FormatName;
+  }
+  if (flags.map !== undefined) ingest.map = parseMapSpec(flags.map);
+  if (flags.tz !== undefined) ingest.tz = flags.tz;
+  if (flags.platform !== undefined) ingest.platform = flags.platform;
+
+  const coaction = options.coaction!;
+  let kinds: TraceKind[] | undefined;
+  if (flags.kinds !== undefined) {
+    kinds = flags.kinds.split(',').map((k) => k.trim()) as TraceKind[];
+    for (const kind of kinds) {
+      if (!(TRACE_KINDS as readonly string[]).includes(kind)) {
+        throw new ConfigError(
+          `--kinds: unknown trace kind "${kind}". Expecting some of: ${TRACE_KINDS.join(', ')}.`,
+        );
+      }
+    }
+    options.traces!.kinds = kinds;
+    coaction.kinds = kinds;
+  }
+  if (flags.window !== undefined) coaction.windowSeconds = parseWindowSpec(flags.window);
+  if (flags.maxPerObjectWindow !== undefined) {
+    coaction.maxTracesPerObjectWindow = integer('max-per-object-window', flags.maxPerObjectWindow, 2);
+  }
+  if (flags.evidence !== undefined) coaction.evidencePerEdge = integer('evidence', flags.evidence, 1);
+  if (flags.minTextChars !== undefined)
+    options.traces!.minTextChars = integer('min-text-chars', flags.minTextChars, 1);
+
+  options.edgeFilter =
+    flags.percentile !== undefined
+      ? { mode: 'percentile', quantile: decimal('percentile', flags.percentile, 0, 1) }
+      : {
+          mode: 'absolute',
+          minCoactions: integer('min-coactions', flags.minCoactions, 1),
+          minObjects: integer('min-objects', flags.minObjects, 1),
+        };
+  options.clusters = {
+    seed: integer('seed', flags.seed, 0),
+    resolution: decimal('resolution', flags.resolution, 0.01, 100),
+  };
+  if (flags.compat !== undefined) {
+    if (flags.compat !== 'coortweet')
+      throw new ConfigError(`--compat: unknown tool "${flags.compat}". Expecting coortweet.`);
+    options.compat = 'coortweet';
+    options.coortweet = {
+      ...(flags.minParticipation !== undefined
+        ? { minParticipation: integer('min-participation', flags.minParticipation, 0) }
+        : {}),
+      ...(flags.percentile !== undefined
+        ? { edgeWeight: decimal('percentile', flags.percentile, 0, 1) }
+        : {}),
+    };
+  } else if (flags.minParticipation !== undefined) {
+    throw new ConfigError('--min-participation: only meaningful with --compat coortweet.');
+  }
+  if (flags.db !== undefined) options.db = flags.db;
+  if (flags.threads !== undefined) options.threads = integer('threads', flags.threads, 1);
+  if (flags.memoryLimit !== undefined) options.memoryLimit = flags.memoryLimit;
+  return options;
+}

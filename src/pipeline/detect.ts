@@ -1,0 +1,281 @@
+/**
+ * `detect`: the main job end to end — ingest → store → traces → co-action → network → clusters → outputs.
+ * Each stage is also exported on its own; this function wires them, times them and writes `run.json`.
+ * Methods: co-action within a time window (Giglietto et al. 2020, doi:10.1080/1369118X.2020.1739732; Righetti &
+ * Balluff, CooRTweet; Graham et al. 2024, QUT coordination network toolkit), Louvain communities (Blondel et al.
+ * 2008, doi:10.1088/1742-5468/2008/10/P10008). See docs/methods.md.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+import { type CoactionOptionsInput, computeCoactions, resolveCoactionOptions } from '../detect/co-action.js';
+import { coortweetDetectGroups, coortweetNetwork } from '../detect/coortweet-compat.js';
+import { ConfigError } from '../errors.js';
+import {
+  writeCaseOutputs,
+  writeCoortweetGroupsCsv,
+  writeCoortweetNetworkCsv,
+  writeRunJson,
+} from '../export/index.js';
+import { buildNetwork, type ClusterOptions } from '../graph/index.js';
+import type { IngestOptions } from '../ingest/index.js';
+import type { CoordinationNetwork } from '../model/network.js';
+import { type ProgressSink, SILENT_PROGRESS } from '../model/progress.js';
+import type { RunInfo, StageTiming } from '../model/run-info.js';
+import { DuckStore } from '../store/duck-store.js';
+import type { TraceOptions } from '../traces/index.js';
+import { encodeTraces } from './encode-traces.js';
+import { ingestFiles } from './ingest-files.js';
+import { loadAccountFacts } from './load-accounts.js';
+import { EDGE_FILTER_DEFAULTS, type EdgeFilter, loadNetwork, validateEdgeFilter } from './load-network.js';
+import { CHORUS_VERSION } from './version.js';
+import { writeQuarantine } from './write-quarantine.js';
+
+/** Options of {@link detect}. Every field is optional; see {@link DETECT_DEFAULTS}. */
+export interface DetectOptions {
+  // — input —
+  /** Adapter options: forced format, column map, zone for naive times, platform name. */
+  ingest: IngestOptions;
+  // — traces —
+  /** Trace extraction: kinds to extract, minimum text length for copypasta. */
+  traces: Partial<TraceOptions>;
+  // — co-action —
+  /** Windows per kind (seconds), kinds to pair, viral-object bound, evidence per edge. */
+  coaction: CoactionOptionsInput;
+  // — network —
+  /** Which edges to keep. Default: at least 2 co-actions on at least 2 distinct objects. */
+  edgeFilter: EdgeFilter;
+  /** Louvain seed and resolution, minimum cluster size. */
+  clusters: Partial<ClusterOptions>;
+  // — peer compatibility —
+  /**
+   * Also compute a peer tool's own tables. `'coortweet'`: CooRTweet 2.1.3's `detect_groups` pairs and
+   * `generate_coordinated_network` edges on the `share` traces with the share window, written as
+   * `coortweet_groups.csv` and `coortweet_network.csv`.
+   */
+  compat?: 'coortweet';
+  /** CooRTweet parameters for `compat: 'coortweet'`: `min_participation` (default 2), `edge_weight` (default 0.5). */
+  coortweet?: { minParticipation?: number; edgeWeight?: number };
+  // — store and output —
+  /** Case database path, or `:memory:`. Default: `<out>/case.duckdb` when `out` is set, else `:memory:`. */
+  db?: string;
+  /** DuckDB worker threads (default: all cores). */
+  threads?: number;
+  /** DuckDB memory limit, e.g. `'4GB'` (default: DuckDB's, 80% of RAM). */
+  memoryLimit?: string;
+  /** Output directory; when unset nothing is written. */
+  out?: string;
+  /** Progress sink (default: silent). */
+  progress?: ProgressSink;
+}
+
+/** Defaults of {@link DetectOptions}. */
+export const DETECT_DEFAULTS: DetectOptions = {
+  ingest: {},
+  traces: {},
+  coaction: {},
+  edgeFilter: EDGE_FILTER_DEFAULTS,
+  clusters: {},
+};
+
+/** Merge partial options over {@link DETECT_DEFAULTS} (one level deep). */
+export function resolveDetectOptions(options: Partial<DetectOptions> = {}): DetectOptions {
+  return {
+    ...DETECT_DEFAULTS,
+    ...options,
+    ingest: { ...DETECT_DEFAULTS.ingest, ...options.ingest },
+    traces: { ...DETECT_DEFAULTS.traces, ...options.traces },
+    coaction: { ...DETECT_DEFAULTS.coaction, ...options.coaction },
+    clusters: { ...DETECT_DEFAULTS.clusters, ...options.clusters },
+    edgeFilter: options.edgeFilter ?? DETECT_DEFAULTS.edgeFilter,
+  };
+}
+
+/**
+ * Check cross-field invariants of resolved options.
+ * @throws {ConfigError} naming the field and what was expected
+ */
+export function validateDetectOptions(options: DetectOptions): void {
+  validateEdgeFilter(options.edgeFilter);
+  resolveCoactionOptions(options.coaction);
+  if (options.threads !== undefined && !(Number.isInteger(options.threads) && options.threads >= 1)) {
+    throw new ConfigError(`detect: invalid \`threads\` (${options.threads}). Expecting an integer ≥ 1.`);
+  }
+}
+
+/** What {@link detect} returns. */
+export interface DetectResult {
+  run: RunInfo;
+  network: CoordinationNetwork;
+  /** Files written (empty when `out` is unset). */
+  outputs: string[];
+}
+
+/**
+ * Run the main job on `inputs` (file paths; `.gz` read transparently; formats auto-detected).
+ *
+ * @param inputs input file paths (already glob-expanded)
+ * @param options see {@link DetectOptions}; defaults in {@link DETECT_DEFAULTS}
+ * @returns run.json content, the coordination network, and the files written
+ * @throws {ConfigError} for invalid options; {@link StoreError} when the case database fails. Bad records never
+ *   throw (they are quarantined) and an unreadable file only marks its `inputs[i].error`.
+ * @example
+ * const { network, run } = await detect(['tweets.jsonl.gz'], { out: 'case-42', coaction: { windowSeconds: { share: 10 } } });
+ * console.log(run.totals.clusters, network.clusters[0]?.accounts);
+ */
+export async function detect(
+  inputs: readonly string[],
+  options: Partial<DetectOptions> = {},
+): Promise<DetectResult> {
+  const opts = resolveDetectOptions(options);
+  validateDetectOptions(opts);
+  const progress = opts.progress ?? SILENT_PROGRESS;
+  const startedAt = new Date().toISOString();
+  if (opts.out !== undefined) await mkdir(opts.out, { recursive: true });
+  const dbPath = opts.db ?? (opts.out !== undefined ? join(opts.out, 'case.duckdb') : ':memory:');
+  const store = await DuckStore.create(dbPath, {
+    ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+    ...(opts.memoryLimit !== undefined ? { memoryLimit: opts.memoryLimit } : {}),
+  });
+  const timings: StageTiming[] = [];
+  const timed = async <T>(stage: string, rows: (value: T) => number, fn: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const value = await fn();
+    timings.push({ stage, ms: Math.round(performance.now() - t0), rows: rows(value) });
+    return value;
+  };
+  try {
+    await store.reset();
+    const ingested = await timed(
+      'ingest',
+      (r) => r.inputs.reduce((sum, input) => sum + input.read, 0),
+      () => ingestFiles(store, inputs, { ingest: opts.ingest, traces: opts.traces }, progress),
+    );
+    timings.push({
+      stage: 'traces.extract',
+      ms: Math.round(ingested.traceExtractMs),
+      rows: ingested.tracesAppended,
+    });
+    const encoded = await timed(
+      'traces.encode',
+      (r) => r.traces,
+      () => encodeTraces(store),
+    );
+
+    progress.start('co-action', encoded.traces);
+    const coaction = await timed(
+      'co-action',
+      (r) => r.pairs,
+      () => computeCoactions(store, opts.coaction),
+    );
+    progress.tick(encoded.traces);
+    progress.end();
+
+    const loaded = await timed(
+      'network.load',
+      (r) => r.edges.length,
+      () => loadNetwork(store, opts.edgeFilter),
+    );
+    const keys = [...new Set(loaded.edges.flatMap((e) => [e.a, e.b]))].sort();
+    const facts = await loadAccountFacts(store, keys);
+    const network = await timed(
+      'clusters',
+      (n) => n.clusters.length,
+      async () => buildNetwork(loaded.edges, loaded.edgeObjects, facts, opts.clusters),
+    );
+
+    const totals = {
+      read: 0,
+      accepted: 0,
+      quarantined: 0,
+      duplicates: 0,
+      posts: await store.scalar('SELECT count(*) FROM (SELECT DISTINCT platform, post_id FROM posts)'),
+      accounts: encoded.accounts,
+      traces: encoded.traces,
+      tracesByKind: encoded.tracesByKind,
+      coactionPairs: coaction.pairs,
+      candidateEdges: loaded.candidateEdges,
+      edges: loaded.edges.length,
+      clusters: network.clusters.length,
+      clusteredAccounts: network.clusters.reduce((sum, c) => sum + c.size, 0),
+    };
+    for (const input of ingested.inputs) {
+      totals.read += input.read;
+      totals.accepted += input.accepted;
+      totals.quarantined += input.quarantined;
+      totals.duplicates += input.duplicates;
+    }
+    const run: RunInfo = {
+      chorusVersion: CHORUS_VERSION,
+      duckdbVersion: String((await store.all('SELECT version() AS v'))[0]?.v ?? ''),
+      nodeVersion: process.versions.node,
+      startedAt,
+      finishedAt: '',
+      options: {
+        ingest: opts.ingest,
+        traces: opts.traces,
+        coaction: { ...resolveCoactionOptions(opts.coaction), windowSeconds: coaction.windowSeconds },
+        edgeFilter:
+          loaded.weightThreshold === null
+            ? opts.edgeFilter
+            : { ...opts.edgeFilter, weightThreshold: loaded.weightThreshold },
+        clusters: opts.clusters,
+        ...(opts.compat !== undefined ? { compat: opts.compat, coortweet: opts.coortweet ?? {} } : {}),
+        db: dbPath === ':memory:' ? ':memory:' : 'case.duckdb',
+      },
+      timeZoneRule:
+        opts.ingest.tz === undefined
+          ? 'naive timestamps (no zone or offset) are read as UTC'
+          : `naive timestamps (no zone or offset) are read in ${opts.ingest.tz}`,
+      inputs: ingested.inputs,
+      totals,
+      bounded: coaction.bounded,
+      timings,
+    };
+
+    const compatFiles: { name: string; text: string }[] = [];
+    if (opts.compat === 'coortweet') {
+      const windowSeconds = coaction.windowSeconds.share;
+      const pairs = await timed(
+        'compat.coortweet',
+        (p) => p.length,
+        () =>
+          coortweetDetectGroups(store, {
+            windowSeconds,
+            ...(opts.coortweet?.minParticipation !== undefined
+              ? { minParticipation: opts.coortweet.minParticipation }
+              : {}),
+          }),
+      );
+      const coortweetEdges = coortweetNetwork(pairs, {
+        ...(opts.coortweet?.edgeWeight !== undefined ? { edgeWeight: opts.coortweet.edgeWeight } : {}),
+      });
+      compatFiles.push(
+        { name: 'coortweet_groups.csv', text: writeCoortweetGroupsCsv(pairs) },
+        { name: 'coortweet_network.csv', text: writeCoortweetNetworkCsv(coortweetEdges) },
+      );
+    }
+
+    const outputs: string[] = [];
+    if (opts.out !== undefined) {
+      const out = opts.out;
+      const t0 = performance.now();
+      const quarantinePath = join(out, 'quarantine.jsonl');
+      await writeQuarantine(store, quarantinePath);
+      for (const file of compatFiles) {
+        const path = join(out, file.name);
+        await writeFile(path, file.text, 'utf8');
+        outputs.push(path);
+      }
+      outputs.unshift(...(await writeCaseOutputs(out, { run, network })));
+      outputs.push(quarantinePath);
+      timings.push({ stage: 'outputs', ms: Math.round(performance.now() - t0), rows: outputs.length });
+    }
+    run.finishedAt = new Date().toISOString();
+    // run.json last, so it carries the output stage's timing and the finish time.
+    if (opts.out !== undefined) await writeFile(join(opts.out, 'run.json'), writeRunJson(run), 'utf8');
+    return { run, network, outputs };
+  } finally {
+    store.close();
+  }
+}
