@@ -185,7 +185,10 @@ export async function ingestFiles(
     inputs.push(input);
     try {
       const st = await stat(path);
-      if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: st.isDirectory() ? 'EISDIR' : undefined });
+      if (!st.isFile())
+        throw Object.assign(new Error('not a regular file'), {
+          code: st.isDirectory() ? 'EISDIR' : undefined,
+        });
       const digest = await fileDigest(path);
       input.sha256 = digest.sha256;
       input.bytes = digest.bytes;

@@ -2,17 +2,8 @@
  * Account facts for the accounts of a network: posts in the case and the latest profile record (handle, display
  * name) an input carried. Set-oriented SQL over `posts`, `accounts` and `account_dict`.
  */
+import type { AccountFacts } from '../graph/account-facts.js';
 import type { DuckStore } from '../store/duck-store.js';
-
-/** What the network and the report show about one account. */
-export interface AccountFacts {
-  key: string;
-  platform: string;
-  accountId: string;
-  posts: number;
-  handle?: string;
-  displayName?: string;
-}
 
 /**
  * Facts of the given account keys (unknown keys are skipped), keyed by account key.
@@ -45,14 +36,13 @@ export async function loadAccountFacts(
   await store.run('DROP TABLE wanted_keys');
   for (const row of rows) {
     const fact: AccountFacts = {
-      key: String(row.key),
       platform: String(row.platform),
       accountId: String(row.account_id),
       posts: Number(row.posts),
     };
     if (typeof row.handle === 'string') fact.handle = row.handle;
     if (typeof row.display_name === 'string') fact.displayName = row.display_name;
-    facts.set(fact.key, fact);
+    facts.set(String(row.key), fact);
   }
   return facts;
 }
