@@ -37,7 +37,8 @@ export async function runDetectCommand(args: string[], flags: DetectFlags & Outp
     const result = await detect(paths, options);
     const failed = result.run.inputs.filter((input) => input.error !== undefined);
     for (const input of failed) fail(0, 'input', input.error ?? '');
-    if (failed.length === result.run.inputs.length) return fail(EXIT.noInput, 'input', 'no input could be read.');
+    if (failed.length === result.run.inputs.length)
+      return fail(EXIT.noInput, 'input', 'no input could be read.');
     if (json) {
       process.stdout.write(
         `${JSON.stringify({ level: 'info', kind: 'done', out: flags.out, totals: result.run.totals, inputs: result.run.inputs })}\n`,

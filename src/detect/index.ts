@@ -1,0 +1,27 @@
+/**
+ * `chorus-cib/detect`: co-action detection in the case store (DESIGN.md §3–§4), plus the CooRTweet and QUT
+ * toolkit compatibility layers. Re-exports only.
+ *
+ * @module
+ */
+export {
+  BOUNDED_TOP_OBJECTS,
+  COACTION_DDL,
+  COACTION_TABLES,
+  type CoactionHooks,
+  type CoactionStats,
+  type CoactionTable,
+  computeCoactions,
+} from './co-action.js';
+export {
+  COACTION_DEFAULTS,
+  type CoactionOptions,
+  type CoactionOptionsInput,
+  resolveCoactionOptions,
+  validateCoactionOptions,
+  type WindowSpec,
+  windowMs,
+} from './co-action-options.js';
+export * from './coortweet-compat.js';
+export { parseWindowSpec } from './parse-window-spec.js';
+export * from './qut-compat.js';
