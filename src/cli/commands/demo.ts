@@ -3,7 +3,7 @@
  * co-retweet set and the German 2021 election Facebook + Twitter set. Writes one case per sample under `--out`.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DetectOptions } from '../../pipeline/detect.js';
 import { detect } from '../../pipeline/detect.js';
@@ -55,9 +55,9 @@ export async function runDemoCommand(flags: { out: string; quiet?: boolean }): P
   const reports: string[] = [];
   for (const demo of demoCases()) {
     const out = join(flags.out, demo.name);
-    say(`\n== ${demo.title}\n   input: ${demo.file}`);
+    say(`\n== ${demo.title}\n   input: ${relative(process.cwd(), demo.file) || demo.file}`);
     const t0 = performance.now();
-    const result = await detect([demo.file], {
+    const result = await detect([relative(process.cwd(), demo.file) || demo.file], {
       ...demo.options,
       out,
       progress: createProgressBar(progressWanted(Boolean(flags.quiet))),
