@@ -29,4 +29,9 @@ export interface InputReader {
    * (e.g. `epoch-seconds`, `iso8601-offset`, `iso8601-naive-as-UTC`, `rfc2822`, `twitter-created-at`).
    */
   timeRules(): Record<string, number>;
+  /**
+   * During iteration: bytes of the file consumed so far (compressed bytes for gzip, so it compares with the file
+   * size); 0 for Parquet, which is read through DuckDB. For progress bars only.
+   */
+  bytesRead(): number;
 }

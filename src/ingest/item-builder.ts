@@ -43,6 +43,8 @@ export class ItemBuilder {
    * Default: `''`.
    */
   raw: () => string = () => '';
+  /** Bytes of the file read so far (compressed bytes for gzip), kept current by the text reader; 0 for Parquet. */
+  bytesRead = 0;
   private readonly base: string;
   private readonly rules: Record<string, number> = {};
   private readonly accountFacts = new Map<string, string>();

@@ -129,7 +129,7 @@ async function* csvItems(
   let current: readonly string[] = [];
   b.raw = () => formatCsvRow(current, dialect.delimiter);
   let headerSeen = false;
-  for await (const rows of readCsvRows(readTextChunks(path, gzip), dialect)) {
+  for await (const rows of readCsvRows(readTextChunks(path, gzip, b), dialect)) {
     for (const row of rows) {
       if (!headerSeen) {
         headerSeen = true;
@@ -222,7 +222,7 @@ async function* jsonLineItems(
 ): AsyncGenerator<IngestItem> {
   let current = '';
   b.raw = () => current;
-  for await (const lines of readJsonLines(readTextChunks(path, gzip))) {
+  for await (const lines of readJsonLines(readTextChunks(path, gzip, b))) {
     for (const { line, text } of lines) {
       current = text;
       let value: unknown;
@@ -251,7 +251,7 @@ async function* jsonArrayItems(
 ): AsyncGenerator<IngestItem> {
   let current: unknown;
   b.raw = () => safeStringify(current);
-  for await (const elements of readJsonArray(readTextChunks(path, gzip))) {
+  for await (const elements of readJsonArray(readTextChunks(path, gzip, b))) {
     for (const element of elements) {
       if ('error' in element) {
         current = undefined;
@@ -363,6 +363,10 @@ class FileReader implements InputReader {
 
   timeRules(): Record<string, number> {
     return this.builder === undefined ? {} : this.builder.timeRules();
+  }
+
+  bytesRead(): number {
+    return this.builder?.bytesRead ?? 0;
   }
 }
 

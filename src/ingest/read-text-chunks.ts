@@ -20,12 +20,17 @@ export const READ_CHUNK_BYTES = 1 << 16;
  *
  * @param path file path
  * @param gzip decompress with gunzip (RFC 1952; concatenated members are read in turn)
+ * @param counter when given, its `bytesRead` follows the raw bytes read from the file (for progress bars)
  * @returns an async generator of string chunks (about {@link READ_CHUNK_BYTES} each; the last may be short)
  * @throws {InputError} `INPUT_UNREADABLE` when reading or decompressing fails (corrupt or truncated gzip,
  *   I/O error)
  * @example for await (const chunk of readTextChunks('a.csv.gz', true)) total += chunk.length;
  */
-export async function* readTextChunks(path: string, gzip: boolean): AsyncGenerator<string> {
+export async function* readTextChunks(
+  path: string,
+  gzip: boolean,
+  counter?: { bytesRead: number },
+): AsyncGenerator<string> {
   const file = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
   const source = gzip
     ? pipeline(file, createGunzip({ chunkSize: READ_CHUNK_BYTES }), () => {
@@ -35,6 +40,7 @@ export async function* readTextChunks(path: string, gzip: boolean): AsyncGenerat
   let decoder: TextDecoder | undefined;
   try {
     for await (const buf of source as AsyncIterable<Buffer>) {
+      if (counter !== undefined) counter.bytesRead = file.bytesRead;
       if (decoder === undefined) decoder = new TextDecoder(encodingOf(buf));
       const text = decoder.decode(buf, { stream: true });
       if (text !== '') yield text;

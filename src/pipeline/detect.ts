@@ -29,6 +29,7 @@ import { ingestFiles } from './ingest-files.js';
 import { loadAccountFacts } from './load-accounts.js';
 import { EDGE_FILTER_DEFAULTS, type EdgeFilter, loadNetwork, validateEdgeFilter } from './load-network.js';
 import { CHORUS_VERSION } from './version.js';
+import { withQueryProgress } from './with-query-progress.js';
 import { writeQuarantine } from './write-quarantine.js';
 
 /** Options of {@link detect}. Every field is optional; see {@link DETECT_DEFAULTS}. */
@@ -159,22 +160,17 @@ export async function detect(
     const encoded = await timed(
       'traces.encode',
       (r) => r.traces,
-      () => encodeTraces(store),
+      () => withQueryProgress(store, progress, 'encode traces', () => encodeTraces(store)),
     );
-
-    progress.start('co-action', encoded.traces);
     const coaction = await timed(
       'co-action',
       (r) => r.pairs,
-      () => computeCoactions(store, opts.coaction),
+      () => withQueryProgress(store, progress, 'co-action', () => computeCoactions(store, opts.coaction)),
     );
-    progress.tick(encoded.traces);
-    progress.end();
-
     const loaded = await timed(
       'network.load',
       (r) => r.edges.length,
-      () => loadNetwork(store, opts.edgeFilter),
+      () => withQueryProgress(store, progress, 'load network', () => loadNetwork(store, opts.edgeFilter)),
     );
     const keys = [...new Set(loaded.edges.flatMap((e) => [e.a, e.b]))].sort();
     const facts = await loadAccountFacts(store, keys);

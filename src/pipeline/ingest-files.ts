@@ -198,31 +198,29 @@ export async function ingestFiles(
       input.error = `cannot read "${path}": ${why}`;
       continue;
     }
-    progress.start(`ingest ${path}`);
     try {
       const reader = await openInput(path, options.ingest);
       input.format = reader.format;
+      progress.start(`ingest ${path}`, reader.format === 'parquet' ? undefined : input.bytes);
       let pending = 0;
       for await (const item of reader.items()) {
         if (item.type === 'post') {
           appendPost(fileIdx, item.post);
           input.read++;
           input.accepted++;
-          pending++;
         } else if (item.type === 'quarantine') {
           appendQuarantine(fileIdx, item.entry);
           input.read++;
           input.quarantined++;
-          pending++;
         } else {
           appendAccount(fileIdx, item.account);
         }
-        if (pending >= 8192) {
-          progress.tick(pending);
+        if (++pending >= 8192) {
+          progress.update(reader.bytesRead(), input.read);
           pending = 0;
         }
       }
-      progress.tick(pending);
+      progress.update(input.bytes, input.read);
       input.timeRules = reader.timeRules();
     } catch (cause) {
       if (!(cause instanceof CibError)) throw cause;
