@@ -268,6 +268,12 @@ export async function detect(
       timings.push({ stage: 'outputs', ms: Math.round(performance.now() - t0), rows: outputs.length });
     }
     run.finishedAt = new Date().toISOString();
+    await store.run('INSERT INTO runs VALUES ($1, $2, $3, $4)', [
+      run.startedAt,
+      run.finishedAt,
+      run.chorusVersion,
+      JSON.stringify(run),
+    ]);
     // run.json last, so it carries the output stage's timing and the finish time.
     if (opts.out !== undefined) await writeFile(join(opts.out, 'run.json'), writeRunJson(run), 'utf8');
     return { run, network, outputs };

@@ -14,6 +14,7 @@
  * - `account_dict`: `account` INTEGER ↔ (`platform`, `account_id`), numbered in sorted key order.
  * - `object_dict`: `object` INTEGER ↔ (`kind`, `value`), numbered in sorted (kind, value) order.
  * - `traces`: (`account`, `rec`, `ts_ms`, `kind`, `object`): one behavioural act on one object.
+ * - `runs`: one row per `detect` run on this case: times, Chorus version, and the whole `run.json` as JSON.
  */
 
 /** DDL statements creating an empty case, in order. Idempotent (`IF NOT EXISTS`). */
@@ -35,5 +36,7 @@ export const CASE_DDL: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS account_dict (account INTEGER PRIMARY KEY, platform VARCHAR, account_id VARCHAR, key VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS object_dict (object INTEGER PRIMARY KEY, kind VARCHAR, value VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS traces_raw (rec BIGINT NOT NULL, ts_ms BIGINT NOT NULL, kind VARCHAR NOT NULL, value VARCHAR NOT NULL)`,
+  `CREATE TABLE IF NOT EXISTS runs (
+     started_at VARCHAR NOT NULL, finished_at VARCHAR, chorus_version VARCHAR, run JSON NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS traces (account INTEGER NOT NULL, rec BIGINT NOT NULL, ts_ms BIGINT NOT NULL, kind VARCHAR NOT NULL, object INTEGER NOT NULL)`,
 ];

@@ -13,6 +13,7 @@ import Papa from 'papaparse';
 
 import type { CoordinationNetwork } from '../../src/model/network.js';
 import type { RunInfo } from '../../src/model/run-info.js';
+import { DuckStore } from '../../src/store/duck-store.js';
 import { ROOT, runCli } from './run-cli.js';
 
 const MIXED = 'test/fixtures/e2e/mixed-bad.csv';
@@ -38,6 +39,23 @@ describe('chorus detect on a small generic CSV with bad and hostile records', ()
     assert.equal(input.format, 'csv');
     assert.deepEqual([input.read, input.accepted, input.quarantined, input.duplicates], [8, 5, 2, 1]);
     assert.equal(input.sha256?.length, 64);
+  });
+
+  it('keeps the case in a DuckDB file: posts, accounts, quarantine, dictionaries, traces, runs', async () => {
+    const store = await DuckStore.create(join(out, 'case.duckdb'));
+    try {
+      assert.equal(await store.scalar('SELECT count(*) FROM posts'), 5);
+      assert.equal(await store.scalar('SELECT count(*) FROM quarantine'), 2);
+      assert.equal(await store.scalar('SELECT count(*) FROM runs'), 1);
+      // alice, bob, dave have accepted posts (carol's only post was quarantined).
+      assert.equal(await store.scalar('SELECT count(*) FROM account_dict'), 3);
+      // alice's two posts carry the same profile facts: the adapter emits them once.
+      assert.equal(await store.scalar("SELECT count(*) FROM accounts WHERE handle = 'alice_1'"), 1);
+      // p1, p2: url, domain, hashtag, text; p5, p6: the same four kinds; p7: url, domain, hashtag, text = 20.
+      assert.equal(await store.scalar('SELECT count(*) FROM traces'), 20);
+    } finally {
+      store.close();
+    }
   });
 
   it('writes quarantine.jsonl naming file, line and field of each bad record', async () => {
