@@ -30,9 +30,9 @@ const DATA = fileURLToPath(new URL('../../data/coortweet/', import.meta.url));
  * sorted key order as the pipeline does.
  */
 async function fillFromRaw(store: DuckStore): Promise<void> {
-  await store.run(`INSERT INTO posts (rec, file_idx, record, rec_hash, platform, post_id, account_id, ts_ms, kind,
+  await store.run(`INSERT INTO posts (rec, file_idx, record, platform, post_id, account_id, ts_ms, kind,
                      parent_post_id)
-                   SELECT rn, 0, rn + 2, md5(concat_ws('|', object_id, account_id, content_id, ts_ms)), 'twitter',
+                   SELECT rn, 0, rn + 2, 'twitter',
                           content_id, account_id, ts_ms, 'share', object_id
                    FROM raw`);
   await store.run(`INSERT INTO account_dict

@@ -23,9 +23,9 @@ const FIXTURES = fileURLToPath(new URL('../../test/fixtures/qut/', import.meta.u
  * one `share` trace per row with a `repost_id` (object `twitter:<repost_id>`).
  */
 async function fillFromRaw(store: DuckStore): Promise<void> {
-  await store.run(`INSERT INTO posts (rec, file_idx, record, rec_hash, platform, post_id, account_id, ts_ms, kind,
+  await store.run(`INSERT INTO posts (rec, file_idx, record, platform, post_id, account_id, ts_ms, kind,
                      parent_post_id)
-                   SELECT rn, 0, rn + 2, md5(concat_ws('|', message_id, user_id, repost_id, ts_ms)), 'twitter',
+                   SELECT rn, 0, rn + 2, 'twitter',
                           message_id, user_id, ts_ms, CASE WHEN repost_id IS NULL THEN 'post' ELSE 'share' END,
                           repost_id
                    FROM raw`);

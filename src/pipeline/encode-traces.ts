@@ -27,7 +27,7 @@ export async function encodeTraces(store: DuckStore): Promise<EncodeResult> {
     SELECT (row_number() OVER (ORDER BY kind, value) - 1)::INTEGER, kind, value
     FROM (SELECT DISTINCT kind, value FROM traces_raw)`);
   await store.run(`INSERT INTO traces
-    SELECT d.account, t.rec, t.ts_ms, t.kind, o.object
+    SELECT d.account, t.rec, p.ts_ms, t.kind, o.object
     FROM traces_raw t
     JOIN posts p ON p.rec = t.rec
     JOIN account_dict d ON d.platform = p.platform AND d.account_id = p.account_id

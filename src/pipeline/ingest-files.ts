@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import xxhash from 'xxhash-wasm';
 
 import { CibError } from '../errors.js';
 import { type IngestOptions, openInput } from '../ingest/index.js';
@@ -49,30 +48,10 @@ async function fileDigest(path: string): Promise<{ sha256: string; bytes: number
   return { sha256: hash.digest('hex'), bytes };
 }
 
-/** The content of a post that defines an exact duplicate: everything but its source location and metrics. */
-function contentKey(post: Post): string {
-  return JSON.stringify([
-    post.platform,
-    post.postId,
-    post.accountId,
-    post.tsMs,
-    post.kind,
-    post.text ?? null,
-    post.lang ?? null,
-    post.urls,
-    post.hashtags,
-    post.mentions,
-    post.mediaHashes,
-    post.parentPostId ?? null,
-    post.parentAccountId ?? null,
-    post.objects ?? [],
-  ]);
-}
-
 /**
  * Read `paths` into the store's `posts`, `accounts`, `quarantine`, `traces_raw` and `files` tables, then remove exact
- * duplicate records (same content as an earlier record of the run; metrics and source ignored) together with their
- * traces. A file that cannot be opened or recognised is recorded with its `error` and the others still run.
+ * duplicate records (same content as an earlier record of the run; metrics and source location ignored; NULLs
+ * compare equal) together with their traces. A file that cannot be opened or recognised is recorded with its `error` and the others still run.
  *
  * @param store an open case store (tables created)
  * @param paths input files, read in this order; `file_idx` is the position
@@ -87,7 +66,6 @@ export async function ingestFiles(
   options: { ingest?: IngestOptions; traces?: Partial<TraceOptions> } = {},
   progress: ProgressSink = SILENT_PROGRESS,
 ): Promise<IngestFilesResult> {
-  const { h64ToString } = await xxhash();
   const posts = await store.appender('posts');
   const accounts = await store.appender('accounts');
   const quarantine = await store.appender('quarantine');
@@ -137,7 +115,6 @@ export async function ingestFiles(
     posts.appendBigInt(id);
     posts.appendInteger(fileIdx);
     posts.appendBigInt(BigInt(post.source.record));
-    posts.appendVarchar(h64ToString(contentKey(post)));
     posts.appendVarchar(post.platform);
     posts.appendVarchar(post.postId);
     posts.appendVarchar(post.accountId);
@@ -158,10 +135,8 @@ export async function ingestFiles(
     const t0 = performance.now();
     const drafts = extractTraces(post, options.traces);
     traceExtractMs += performance.now() - t0;
-    const ts = BigInt(post.tsMs);
     for (const draft of drafts) {
       traces.appendBigInt(id);
-      traces.appendBigInt(ts);
       traces.appendVarchar(draft.kind);
       traces.appendVarchar(draft.object);
       traces.endRow();
@@ -231,10 +206,18 @@ export async function ingestFiles(
   }
   for (const app of [posts, accounts, quarantine, traces]) app.closeSync();
 
-  // Exact duplicates: every record after the first with the same content hash.
+  // Exact duplicates: every record after the first with the same content (all post columns but the record's
+  // location and metrics). Only (platform, post_id) keys seen more than once can hold one, so the window runs on
+  // those rows alone.
   await store.run(`CREATE OR REPLACE TEMP TABLE dup_recs AS
+    WITH repeated AS (SELECT platform, post_id FROM posts GROUP BY platform, post_id HAVING count(*) > 1)
     SELECT rec, file_idx FROM (
-      SELECT rec, file_idx, row_number() OVER (PARTITION BY rec_hash ORDER BY rec) AS rn FROM posts)
+      SELECT p.rec, p.file_idx, row_number() OVER (
+          PARTITION BY p.platform, p.post_id, p.account_id, p.ts_ms, p.kind, p.text, p.lang, p.urls::VARCHAR,
+            p.hashtags::VARCHAR, p.mentions::VARCHAR, p.media_hashes::VARCHAR, p.parent_post_id,
+            p.parent_account_id, p.objects::VARCHAR
+          ORDER BY p.rec) AS rn
+      FROM posts p JOIN repeated USING (platform, post_id))
     WHERE rn > 1`);
   const dupCounts = await store.all<{ file_idx: number; n: bigint }>(
     'SELECT file_idx, count(*) AS n FROM dup_recs GROUP BY file_idx',

@@ -6,7 +6,7 @@
  * weight is strictly above the type-7 quantile q of all edge weights (DuckDB `quantile_cont` is type 7).
  */
 import { ConfigError } from '../errors.js';
-import type { EdgeKindStats, EvidencePair, NetworkEdge, PostRef } from '../model/network.js';
+import type { NetworkEdge, PostRef } from '../model/network.js';
 import type { TraceKind } from '../model/trace.js';
 import type { DuckStore } from '../store/duck-store.js';
 
@@ -61,7 +61,9 @@ export interface LoadedNetwork {
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
 /**
- * Filter `coaction_edges` and load the kept edges with their evidence.
+ * Filter `coaction_edges` and load the kept edges with their evidence. Rows are streamed chunk by chunk; each post
+ * and object value behind the evidence is loaded once and shared by every pair that cites it, so memory grows with
+ * the kept network, not with the evidence rows.
  * @param store a case whose co-action tables exist (see `computeCoactions`)
  * @param filter see {@link EdgeFilter}
  * @throws {ConfigError} for an invalid filter; {@link StoreError} when a query fails
@@ -87,81 +89,98 @@ export async function loadNetwork(
     FROM coaction_edges e JOIN account_dict da ON da.account = e.a JOIN account_dict db ON db.account = e.b
     WHERE ${where}`);
 
-  const edgeRows = await store.all('SELECT * FROM kept_edges ORDER BY key_a, key_b');
   const edges: NetworkEdge[] = [];
   const byPair = new Map<string, NetworkEdge>();
-  for (const row of edgeRows) {
-    const edge: NetworkEdge = {
-      a: String(row.key_a),
-      b: String(row.key_b),
-      coactions: num(row.coactions),
-      objects: num(row.objects),
-      meanDtSeconds: num(row.mean_dt_s),
-      medianDtSeconds: num(row.median_dt_s),
-      symmetry: num(row.symmetry),
-      perKind: [],
-      evidence: [],
-      evidenceTotal: num(row.coactions),
-    };
-    edges.push(edge);
-    byPair.set(`${row.a},${row.b}`, edge);
+  for await (const rows of store.rows('SELECT * FROM kept_edges ORDER BY key_a, key_b')) {
+    for (const row of rows) {
+      const edge: NetworkEdge = {
+        a: String(row.key_a),
+        b: String(row.key_b),
+        coactions: num(row.coactions),
+        objects: num(row.objects),
+        meanDtSeconds: num(row.mean_dt_s),
+        medianDtSeconds: num(row.median_dt_s),
+        symmetry: num(row.symmetry),
+        perKind: [],
+        evidence: [],
+        evidenceTotal: num(row.coactions),
+      };
+      edges.push(edge);
+      byPair.set(`${row.a},${row.b}`, edge);
+    }
   }
 
-  const kindRows = await store.all(`SELECT k.a, k.b, k.kind, k.coactions, k.objects
-    FROM coaction_edge_kinds k JOIN kept_edges USING (a, b) ORDER BY k.a, k.b, k.kind`);
-  for (const row of kindRows) {
-    const stats: EdgeKindStats = {
-      kind: row.kind as TraceKind,
-      coactions: num(row.coactions),
-      objects: num(row.objects),
-    };
-    byPair.get(`${row.a},${row.b}`)?.perKind.push(stats);
+  for await (const rows of store.rows(`SELECT k.a, k.b, k.kind, k.coactions, k.objects
+      FROM coaction_edge_kinds k JOIN kept_edges USING (a, b) ORDER BY k.a, k.b, k.kind`)) {
+    for (const row of rows) {
+      byPair.get(`${row.a},${row.b}`)?.perKind.push({
+        kind: row.kind as TraceKind,
+        coactions: num(row.coactions),
+        objects: num(row.objects),
+      });
+    }
   }
 
-  const evidenceRows = await store.all(`SELECT ev.a, ev.b, ev.kind, o.value AS object, ev.dt_ms, ev.rank,
-      pa.platform AS pa_platform, pa.post_id AS pa_post, pa.account_id AS pa_account, pa.ts_ms AS pa_ts, pa.text AS pa_text,
-      fa.path AS pa_file, pa.record AS pa_record,
-      pb.platform AS pb_platform, pb.post_id AS pb_post, pb.account_id AS pb_account, pb.ts_ms AS pb_ts, pb.text AS pb_text,
-      fb.path AS pb_file, pb.record AS pb_record
-    FROM coaction_evidence ev
-    JOIN kept_edges USING (a, b)
-    JOIN object_dict o ON o.object = ev.object
-    JOIN posts pa ON pa.rec = ev.rec_a JOIN files fa ON fa.file_idx = pa.file_idx
-    JOIN posts pb ON pb.rec = ev.rec_b JOIN files fb ON fb.file_idx = pb.file_idx
-    ORDER BY ev.a, ev.b, ev.rank`);
-  const postRef = (row: Record<string, unknown>, p: 'pa' | 'pb'): PostRef => {
-    const ref: PostRef = {
-      platform: String(row[`${p}_platform`]),
-      postId: String(row[`${p}_post`]),
-      accountKey: `${row[`${p}_platform`]}:${row[`${p}_account`]}`,
-      tsMs: num(row[`${p}_ts`]),
-      source: { file: String(row[`${p}_file`]), record: num(row[`${p}_record`]) },
-    };
-    const text = row[`${p}_text`];
-    if (typeof text === 'string') ref.text = text;
-    return ref;
+  // Posts behind the evidence, loaded once each.
+  const posts = new Map<string, PostRef>();
+  for await (const rows of store.rows(`SELECT p.rec, p.platform, p.post_id, p.account_id, p.ts_ms, p.text, f.path, p.record
+      FROM posts p JOIN files f ON f.file_idx = p.file_idx
+      WHERE p.rec IN (SELECT rec_a FROM coaction_evidence JOIN kept_edges USING (a, b)
+                      UNION SELECT rec_b FROM coaction_evidence JOIN kept_edges USING (a, b))`)) {
+    for (const row of rows) {
+      const ref: PostRef = {
+        platform: String(row.platform),
+        postId: String(row.post_id),
+        accountKey: `${row.platform}:${row.account_id}`,
+        tsMs: num(row.ts_ms),
+        source: { file: String(row.path), record: num(row.record) },
+      };
+      if (typeof row.text === 'string') ref.text = row.text;
+      posts.set(String(row.rec), ref);
+    }
+  }
+  // Object values, loaded once each.
+  const objectValues = new Map<string, string>();
+  const objectValue = (row: Record<string, unknown>): string => {
+    const key = String(row.object);
+    let value = objectValues.get(key);
+    if (value === undefined) {
+      value = String(row.value);
+      objectValues.set(key, value);
+    }
+    return value;
   };
-  for (const row of evidenceRows) {
-    const pair: EvidencePair = {
-      kind: row.kind as TraceKind,
-      object: String(row.object),
-      postA: postRef(row, 'pa'),
-      postB: postRef(row, 'pb'),
-      dtSeconds: num(row.dt_ms) / 1000,
-    };
-    byPair.get(`${row.a},${row.b}`)?.evidence.push(pair);
+
+  for await (const rows of store.rows(`SELECT ev.a, ev.b, ev.kind, ev.object, o.value, ev.rec_a, ev.rec_b, ev.dt_ms
+      FROM coaction_evidence ev JOIN kept_edges USING (a, b) JOIN object_dict o ON o.object = ev.object
+      ORDER BY ev.a, ev.b, ev.rank`)) {
+    for (const row of rows) {
+      const postA = posts.get(String(row.rec_a));
+      const postB = posts.get(String(row.rec_b));
+      if (postA === undefined || postB === undefined) continue;
+      byPair.get(`${row.a},${row.b}`)?.evidence.push({
+        kind: row.kind as TraceKind,
+        object: objectValue(row),
+        postA,
+        postB,
+        dtSeconds: num(row.dt_ms) / 1000,
+      });
+    }
   }
 
-  const objectRows =
-    await store.all(`SELECT kept_edges.key_a, kept_edges.key_b, eo.kind, o.value AS object, eo.coactions
-    FROM coaction_edge_objects eo JOIN kept_edges USING (a, b) JOIN object_dict o ON o.object = eo.object
-    ORDER BY kept_edges.key_a, kept_edges.key_b, eo.kind, o.value`);
-  const edgeObjects: EdgeObjectCount[] = objectRows.map((row) => ({
-    a: String(row.key_a),
-    b: String(row.key_b),
-    kind: row.kind as TraceKind,
-    object: String(row.object),
-    coactions: num(row.coactions),
-  }));
+  const edgeObjects: EdgeObjectCount[] = [];
+  for await (const rows of store.rows(`SELECT k.key_a, k.key_b, eo.kind, eo.object, o.value, eo.coactions
+      FROM coaction_edge_objects eo JOIN kept_edges k USING (a, b) JOIN object_dict o ON o.object = eo.object
+      ORDER BY k.key_a, k.key_b, eo.kind, o.value`)) {
+    for (const row of rows) {
+      edgeObjects.push({
+        a: String(row.key_a),
+        b: String(row.key_b),
+        kind: row.kind as TraceKind,
+        object: objectValue(row),
+        coactions: num(row.coactions),
+      });
+    }
+  }
   return { edges, edgeObjects, candidateEdges, weightThreshold };
 }

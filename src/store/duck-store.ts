@@ -94,6 +94,21 @@ export class DuckStore {
     }
   }
 
+  /**
+   * Stream a query's rows as plain JS objects, one DuckDB chunk (≤ 2,048 rows) at a time, so large results never
+   * sit in memory twice.
+   * @throws {StoreError} when DuckDB rejects the SQL
+   */
+  async *rows<T extends Row = Row>(sql: string): AsyncGenerator<T[]> {
+    let result: Awaited<ReturnType<DuckDBConnection['stream']>>;
+    try {
+      result = await this.connection.stream(sql);
+    } catch (cause) {
+      throw new StoreError(`store: query failed: ${(cause as Error).message}\n${sql.slice(0, 400)}`, { cause });
+    }
+    for await (const chunk of result.yieldRowObjectJs()) yield chunk as T[];
+  }
+
   /** Run a query returning one number (first column of the first row), or 0 when no row. */
   async scalar(sql: string, params?: DuckDBValue[] | Record<string, DuckDBValue>): Promise<number> {
     const rows = await this.all(sql, params);
