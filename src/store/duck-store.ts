@@ -104,7 +104,9 @@ export class DuckStore {
     try {
       result = await this.connection.stream(sql);
     } catch (cause) {
-      throw new StoreError(`store: query failed: ${(cause as Error).message}\n${sql.slice(0, 400)}`, { cause });
+      throw new StoreError(`store: query failed: ${(cause as Error).message}\n${sql.slice(0, 400)}`, {
+        cause,
+      });
     }
     for await (const chunk of result.yieldRowObjectJs()) yield chunk as T[];
   }
