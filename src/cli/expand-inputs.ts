@@ -1,7 +1,9 @@
 /**
  * Expands `chorus detect` input arguments: arguments with glob characters are matched with tinyglobby (sorted,
- * files only); plain paths are kept as given, so a missing file is reported by name instead of vanishing.
+ * files only; absolute patterns give absolute paths); plain paths are kept as given, so a missing file is reported by name instead of vanishing.
  */
+import { isAbsolute } from 'node:path';
+
 import { glob } from 'tinyglobby';
 
 /** Whether an argument contains glob syntax (`*`, `?`, `[`, `{`). */
@@ -21,7 +23,7 @@ export async function expandInputs(
   const seen = new Set<string>();
   for (const arg of args) {
     const found = isGlob(arg)
-      ? (await glob(arg, { onlyFiles: true, expandDirectories: false })).sort()
+      ? (await glob(arg, { onlyFiles: true, expandDirectories: false, absolute: isAbsolute(arg) })).sort()
       : [arg];
     if (found.length === 0) unmatched.push(arg);
     for (const path of found) {

@@ -4,6 +4,7 @@
  * table breakage, no code spans, no raw HTML, no emphasis or links, and no autolinked URL (we never hand the reader
  * a clickable attacker link).
  */
+import { revealControlChars } from './reveal-control-chars.js';
 
 /**
  * Escape a value for a Markdown table cell or inline text:
@@ -17,11 +18,7 @@
  * @example escapeMarkdownCell('a|b `c` <d>') // 'a\\|b \\`c\\` &lt;d&gt;'
  */
 export function escapeMarkdownCell(value: string): string {
-  return value
-    .replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' ')
-    .replace(/[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, (ch) => {
-      return `⟦U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟧`;
-    })
+  return revealControlChars(value.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' '))
     .replace(/[\\`*_[\]|~:@&<>]/g, (ch) =>
       ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : `\\${ch}`,
     )

@@ -146,4 +146,13 @@ describe('writeReportHtml', () => {
     assert.ok(empty.includes('No clusters'));
     assert.ok(empty.endsWith('</html>\n'));
   });
+
+  it('shows bidi overrides and control characters in account-written text as visible tokens', () => {
+    const hostile = structuredClone(CASE_REPORT);
+    const account = hostile.network.accounts[0]!;
+    account.handle = '\u202Eevil\u202C\u0000';
+    const html = writeReportHtml(hostile);
+    assert.ok(!/[\u202A-\u202E\u2066-\u2069\u0000]/.test(html), 'no raw bidi or NUL character in the page');
+    assert.ok(html.includes('⟦U+202E⟧evil⟦U+202C⟧⟦U+0000⟧'));
+  });
 });

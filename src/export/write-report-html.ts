@@ -10,6 +10,7 @@
  * so the same case gives the same bytes.
  */
 import escapeHtml from 'escape-html';
+
 import { compareStrings } from '../graph/compare-strings.js';
 import type { OptionsInput } from '../graph/options-input.js';
 import type { NetworkAccount, NetworkEdge, PostRef } from '../model/network.js';
@@ -23,6 +24,7 @@ import { pluralize } from './pluralize.js';
 import { platformColor, renderTimelineSvg } from './render-timeline-svg.js';
 import { type ReportOptions, resolveReportOptions } from './report-options.js';
 import { buildReportView, type ClusterView, type ReportView } from './report-view.js';
+import { revealControlChars } from './reveal-control-chars.js';
 import { stableStringify } from './stable-stringify.js';
 import { truncateText } from './truncate-text.js';
 
@@ -78,7 +80,7 @@ Array.prototype.forEach.call(b.rows,function(r){r.hidden=q!==''&&r.textContent.t
 /** Escape ours-or-theirs text for HTML. */
 const h = (value: string | number): string => escapeHtml(String(value));
 /** Escape attacker-written text and isolate its direction. */
-const u = (value: string): string => `<bdi>${escapeHtml(value)}</bdi>`;
+const u = (value: string): string => `<bdi>${escapeHtml(revealControlChars(value))}</bdi>`;
 const num = (value: number | string): string => `<td class="num">${h(value)}</td>`;
 
 /**

@@ -19,6 +19,8 @@ export interface RunInput {
   quarantined: number;
   /** Exact duplicate records dropped (same content as an earlier record of the run). */
   duplicates: number;
+  /** Quarantined records by `field code` (e.g. `ts invalid_value`), for a quick look before quarantine.jsonl. */
+  quarantinedBy: Record<string, number>;
   /** How timestamps were interpreted: rule name → number of records (e.g. `epoch-seconds`, `iso8601-offset`). */
   timeRules: Record<string, number>;
   /** Why the whole file failed, when it did (the other files still run). */

@@ -18,7 +18,7 @@ import {
   writeRunJson,
 } from '../export/index.js';
 import { buildNetwork, type ClusterOptions } from '../graph/index.js';
-import type { IngestOptions } from '../ingest/index.js';
+import { type IngestOptions, resolveIngestOptions } from '../ingest/index.js';
 import type { CoordinationNetwork } from '../model/network.js';
 import { type ProgressSink, SILENT_PROGRESS } from '../model/progress.js';
 import type { RunInfo, StageTiming } from '../model/run-info.js';
@@ -97,6 +97,7 @@ export function resolveDetectOptions(options: Partial<DetectOptions> = {}): Dete
  * @throws {ConfigError} naming the field and what was expected
  */
 export function validateDetectOptions(options: DetectOptions): void {
+  resolveIngestOptions(options.ingest);
   validateEdgeFilter(options.edgeFilter);
   resolveCoactionOptions(options.coaction);
   if (options.threads !== undefined && !(Number.isInteger(options.threads) && options.threads >= 1)) {
@@ -118,7 +119,8 @@ export interface DetectResult {
  * @param inputs input file paths (already glob-expanded)
  * @param options see {@link DetectOptions}; defaults in {@link DETECT_DEFAULTS}
  * @returns run.json content, the coordination network, and the files written
- * @throws {ConfigError} for invalid options; {@link StoreError} when the case database fails. Bad records never
+ * @throws {ConfigError} for invalid options or an output directory that cannot be created; {@link StoreError}
+ *   when the case database fails. Bad records never
  *   throw (they are quarantined) and an unreadable file only marks its `inputs[i].error`.
  * @example
  * const { network, run } = await detect(['tweets.jsonl.gz'], { out: 'case-42', coaction: { windowSeconds: { share: 10 } } });
@@ -128,11 +130,21 @@ export async function detect(
   inputs: readonly string[],
   options: Partial<DetectOptions> = {},
 ): Promise<DetectResult> {
-  const opts = resolveDetectOptions(options);
+  if (!Array.isArray(inputs) || inputs.some((input) => typeof input !== 'string')) {
+    throw new ConfigError('detect: invalid `inputs`. Expecting an array of file paths.');
+  }
+  const opts = resolveDetectOptions(options ?? {});
   validateDetectOptions(opts);
   const progress = opts.progress ?? SILENT_PROGRESS;
   const startedAt = new Date().toISOString();
-  if (opts.out !== undefined) await mkdir(opts.out, { recursive: true });
+  if (opts.out !== undefined) {
+    try {
+      await mkdir(opts.out, { recursive: true });
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
+      throw new ConfigError(`detect: cannot create the output directory "${opts.out}" (${code}).`, { cause });
+    }
+  }
   const dbPath = opts.db ?? (opts.out !== undefined ? join(opts.out, 'case.duckdb') : ':memory:');
   const store = await DuckStore.create(dbPath, {
     ...(opts.threads !== undefined ? { threads: opts.threads } : {}),

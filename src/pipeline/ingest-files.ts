@@ -155,6 +155,7 @@ export async function ingestFiles(
       accepted: 0,
       quarantined: 0,
       duplicates: 0,
+      quarantinedBy: {},
       timeRules: {},
     };
     inputs.push(input);
@@ -187,6 +188,8 @@ export async function ingestFiles(
           appendQuarantine(fileIdx, item.entry);
           input.read++;
           input.quarantined++;
+          const why = `${item.entry.field || '(record)'} ${item.entry.code}`;
+          input.quarantinedBy[why] = (input.quarantinedBy[why] ?? 0) + 1;
         } else {
           appendAccount(fileIdx, item.account);
         }

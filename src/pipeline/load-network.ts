@@ -20,9 +20,15 @@ export const EDGE_FILTER_DEFAULTS: EdgeFilter = { mode: 'absolute', minCoactions
 
 /**
  * Check an edge filter.
- * @throws {ConfigError} when a threshold is negative/not finite or the quantile is outside [0, 1]
+ * @throws {ConfigError} when the mode is unknown, a threshold is not an integer ≥ 1, or the quantile is outside [0, 1]
  */
 export function validateEdgeFilter(filter: EdgeFilter): void {
+  const mode = (filter as { mode?: unknown } | null)?.mode;
+  if (mode !== 'absolute' && mode !== 'percentile') {
+    throw new ConfigError(
+      `graph/edge-filter: invalid \`mode\` (${String(mode)}). Expecting 'absolute' or 'percentile'.`,
+    );
+  }
   if (filter.mode === 'absolute') {
     for (const key of ['minCoactions', 'minObjects'] as const) {
       const value = filter[key];

@@ -42,7 +42,8 @@ export class DuckStore {
   /**
    * Open (or create) a case and make sure its tables exist.
    * @param path case file path, or `':memory:'` (default)
-   * @throws {StoreError} `STORE_FAILED` when the file cannot be opened (locked, not a DuckDB file, no permission)
+   * @throws {StoreError} `STORE_FAILED` when the file cannot be opened (locked, not a DuckDB file, no permission),
+   *   or when it is a DuckDB database holding other tables than a Chorus case's (it is left untouched)
    */
   static async create(path = ':memory:', options: DuckStoreOptions = {}): Promise<DuckStore> {
     const config: Record<string, string> = {};
@@ -58,6 +59,12 @@ export class DuckStore {
     }
     const connection = await instance.connect();
     const store = new DuckStore(instance, connection, path);
+    try {
+      await store.assertCaseOrEmpty();
+    } catch (error) {
+      store.close();
+      throw error;
+    }
     for (const ddl of CASE_DDL) await store.run(ddl);
     return store;
   }
@@ -121,16 +128,31 @@ export class DuckStore {
   }
 
   /**
-   * Empty the case: drop every table (and temporary table) and create the case tables afresh. `detect` calls this
-   * so a reused case file never mixes two runs.
+   * Empty the case: drop every table and create the case tables afresh. `detect` calls this so a reused case file
+   * never mixes two runs. A database that holds tables but is not a Chorus case (no `posts`, `files` and
+   * `traces` tables) is never touched.
+   * @throws {StoreError} `STORE_FAILED` when the database holds tables of something else than a Chorus case
    */
   async reset(): Promise<void> {
-    const tables = await this.all<{ table_name: string }>(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE'",
-    );
-    for (const { table_name } of tables)
-      await this.run(`DROP TABLE IF EXISTS "${table_name.replaceAll('"', '""')}"`);
+    const tables = await this.assertCaseOrEmpty();
+    for (const name of tables) await this.run(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`);
     for (const ddl of CASE_DDL) await this.run(ddl);
+  }
+
+  /** The base tables of `main`, after checking the database is empty or a Chorus case. */
+  private async assertCaseOrEmpty(): Promise<string[]> {
+    const tables = (
+      await this.all<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' ORDER BY table_name",
+      )
+    ).map((row) => row.table_name);
+    const isCase = ['posts', 'files', 'traces'].every((name) => tables.includes(name));
+    if (tables.length > 0 && !isCase) {
+      throw new StoreError(
+        `store: "${this.path}" is a DuckDB database but not a Chorus case (it holds ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}); refusing to change it. Give --db a new file.`,
+      );
+    }
+    return tables;
   }
 
   /** A bulk appender on `table` (DuckDB's Appender: columnar bulk load, not row-by-row INSERTs). */

@@ -23,6 +23,11 @@ export async function runDetectCommand(args: string[], flags: DetectFlags & Outp
   const log = (line: string) => {
     if (!flags.quiet) process.stdout.write(`${line}\n`);
   };
+  const warn = (message: string) => {
+    if (flags.quiet) return;
+    if (json) process.stderr.write(`${JSON.stringify({ level: 'warn', kind: 'quarantine', message })}\n`);
+    else process.stderr.write(`chorus: warning: ${message}\n`);
+  };
   const fail = (code: number, kind: string, message: string) => {
     if (json) process.stderr.write(`${JSON.stringify({ level: 'error', kind, message })}\n`);
     else process.stderr.write(`chorus: ${message}\n`);
@@ -37,8 +42,20 @@ export async function runDetectCommand(args: string[], flags: DetectFlags & Outp
     const result = await detect(paths, options);
     const failed = result.run.inputs.filter((input) => input.error !== undefined);
     for (const input of failed) fail(0, 'input', input.error ?? '');
-    if (failed.length === result.run.inputs.length)
+    if (result.run.inputs.every((input) => input.error !== undefined && input.read === 0)) {
       return fail(EXIT.noInput, 'input', 'no input could be read.');
+    }
+    for (const input of result.run.inputs) {
+      if (input.quarantined === 0) continue;
+      const reasons = Object.entries(input.quarantinedBy)
+        .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+        .slice(0, 3)
+        .map(([why, n]) => `${why} ×${n.toLocaleString('en-US')}`)
+        .join(', ');
+      warn(
+        `${input.path}: ${input.quarantined.toLocaleString('en-US')} of ${input.read.toLocaleString('en-US')} records quarantined (${reasons}); see ${flags.out}/quarantine.jsonl`,
+      );
+    }
     if (json) {
       process.stdout.write(
         `${JSON.stringify({ level: 'info', kind: 'done', out: flags.out, totals: result.run.totals, inputs: result.run.inputs })}\n`,
