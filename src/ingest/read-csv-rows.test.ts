@@ -61,11 +61,33 @@ describe('readCsvRows', () => {
     assert.deepEqual((await rowsOf('a|b\n1|2\n'))[1]!.fields, ['1', '2']);
   });
 
-  it('flags an unterminated quoted field at the end of the input', async () => {
+  it('flags an unterminated quoted field and reads the lines it swallowed again', async () => {
     const rows = await rowsOf('a,b\n1,"never closed\n2,3\n');
-    assert.equal(rows.length, 2);
+    assert.equal(rows.length, 3);
     assert.equal(rows[1]!.line, 2);
     assert.match(rows[1]!.error ?? '', /malformed CSV row/);
+    assert.deepEqual([rows[2]!.line, rows[2]!.fields, rows[2]!.error], [3, ['2', '3'], undefined]);
+  });
+
+  it('costs one row, not the rest of the file, for a stray quote (in any chunking)', async () => {
+    const text = 'id,text\n1,ok\n2,"he said "hi\n3,fine\n4,"quoted, with comma"\n5,last\n';
+    for (const size of [3, 7, 1000]) {
+      const rows = await rowsOf(text, size);
+      assert.deepEqual(
+        rows.map((r) => [r.line, r.error === undefined ? 'ok' : 'bad']),
+        [
+          [1, 'ok'],
+          [2, 'ok'],
+          [3, 'bad'],
+          [4, 'ok'],
+          [5, 'ok'],
+          [6, 'ok'],
+        ],
+        `chunk size ${size}`,
+      );
+      assert.deepEqual(rows[3]!.fields, ['3', 'fine']);
+      assert.deepEqual(rows.at(-1)!.fields, ['5', 'last']);
+    }
   });
 
   it('cuts off a runaway row longer than maxRowChars and resumes', async () => {

@@ -37,8 +37,10 @@ const DELIMITER_CANDIDATES = [',', '\t', ';', '|'] as const;
  * line, `,` on a tie or when none occurs. Blank rows (no characters, or only empty fields such as `,,,`) are
  * skipped: they are not records, but their lines are counted. The header is an ordinary row here.
  *
- * A row whose quoted field never closes before `maxRowChars` characters or the end of the input is returned once
- * with `error` set, and reading resumes after it (what follows a cut-off row is read as new rows).
+ * A malformed row (a stray or unclosed quote) that swallowed line breaks is resynchronised: its first line comes back
+ * with `error` set and the lines it swallowed are read again as rows of their own, so one bad quote costs one record,
+ * not the rest of the file. A row whose quoted field never closes before `maxRowChars` characters is cut off there
+ * and reading resumes after it.
  *
  * @param chunks decoded text chunks (see `readTextChunks`)
  * @param dialect force the delimiter and/or line break; default: detect
@@ -56,17 +58,19 @@ export async function* readCsvRows(
   let partial = '';
   let line = 1;
 
-  const parse = (text: string, final: boolean): CsvRow[] => {
-    const result = parser!.parse(text, 0, !final) as {
-      data: string[][];
-      errors: { row?: number; message: string }[];
-      meta: { cursor: number };
-    };
+  let delimiter = ',';
+  let newline: CsvDialect['newline'] = '\n';
+
+  /** Rows of one parse result, starting at physical line `first`; malformed multi-line rows are re-split. */
+  const collect = (
+    rows: string[][],
+    errors: readonly { row?: number | undefined; message: string }[],
+    first: number,
+  ): { out: CsvRow[]; lines: number } => {
     const rowErrors = new Map<number, string>();
-    for (const e of result.errors)
-      if (e.row !== undefined && !rowErrors.has(e.row)) rowErrors.set(e.row, e.message);
+    for (const e of errors) if (e.row !== undefined && !rowErrors.has(e.row)) rowErrors.set(e.row, e.message);
     const out: CsvRow[] = [];
-    const rows = result.data;
+    let at = first;
     for (let i = 0; i < rows.length; i++) {
       const fields = rows[i]!;
       let breaks = 0;
@@ -75,20 +79,44 @@ export async function* readCsvRows(
         const value = fields[f]!;
         if (value.length === 0) continue;
         blank = false;
-        let at = value.indexOf(newlineChar);
-        while (at !== -1) {
+        let k = value.indexOf(newlineChar);
+        while (k !== -1) {
           breaks++;
-          at = value.indexOf(newlineChar, at + 1);
+          k = value.indexOf(newlineChar, k + 1);
         }
       }
       const error = rowErrors.get(i);
-      if (!blank || error !== undefined) {
-        const row: CsvRow = { line, fields };
+      if (error !== undefined && breaks > 0) {
+        // A stray or unclosed quote swallowed the line breaks after it. Resynchronise: only the row's first line
+        // is malformed; the lines it swallowed are read again as rows of their own.
+        const raw = fields.join(delimiter);
+        const cut = raw.indexOf(newlineChar);
+        const head = raw.slice(0, cut).replace(/\r$/, '');
+        out.push({ line: at, fields: head.split(delimiter), error: `malformed CSV row: ${error}` });
+        let rest = raw.slice(cut + 1);
+        // The swallowing field ended at a closing quote that the parser consumed: put it back on the last line.
+        const lastLine = rest.slice(rest.lastIndexOf(newlineChar) + 1);
+        if ((lastLine.split('"').length - 1) % 2 === 1) rest += '"';
+        const again = Papa.parse<string[]>(rest, { delimiter, newline, quoteChar: '"' });
+        for (const row of collect(again.data, again.errors, at + 1).out) out.push(row);
+      } else if (!blank || error !== undefined) {
+        const row: CsvRow = { line: at, fields };
         if (error !== undefined) row.error = `malformed CSV row: ${error}`;
         out.push(row);
       }
-      line += 1 + breaks;
+      at += 1 + breaks;
     }
+    return { out, lines: at - first };
+  };
+
+  const parse = (text: string, final: boolean): CsvRow[] => {
+    const result = parser!.parse(text, 0, !final) as {
+      data: string[][];
+      errors: { row?: number; message: string }[];
+      meta: { cursor: number };
+    };
+    const { out, lines } = collect(result.data, result.errors, line);
+    line += lines;
     partial = final ? '' : text.slice(result.meta.cursor);
     return out;
   };
@@ -103,6 +131,8 @@ export async function* readCsvRows(
       }
       const resolved = { ...detected, ...dialect };
       newlineChar = resolved.newline === '\r' ? '\r' : '\n';
+      delimiter = resolved.delimiter;
+      newline = resolved.newline;
       parser = new Papa.Parser({ delimiter: resolved.delimiter, newline: resolved.newline, quoteChar: '"' });
     }
     let rows = parse(text, false);
@@ -120,6 +150,8 @@ export async function* readCsvRows(
     const detected = detectDialect(partial, true)!;
     const resolved = { ...detected, ...dialect };
     newlineChar = resolved.newline === '\r' ? '\r' : '\n';
+    delimiter = resolved.delimiter;
+    newline = resolved.newline;
     parser = new Papa.Parser({ delimiter: resolved.delimiter, newline: resolved.newline, quoteChar: '"' });
   }
   if (partial !== '') {
