@@ -48,10 +48,10 @@ export {
   writeCoortweetGroupsCsv,
   writeCoortweetNetworkCsv,
 } from './write-coortweet-tables.js';
-export { EDGES_CSV_COLUMNS, writeEdgesCsv } from './write-edges-csv.js';
+export { EDGES_CSV_COLUMNS, writeEdgesCsv, writeEdgesCsvChunks } from './write-edges-csv.js';
 export { writeNetworkGexf } from './write-network-gexf.js';
 export { writeNetworkGraphml } from './write-network-graphml.js';
-export { writeNetworkJson } from './write-network-json.js';
+export { writeNetworkJson, writeNetworkJsonChunks } from './write-network-json.js';
 export { REPORT_CSP, writeReportHtml } from './write-report-html.js';
 export { writeReportMarkdown } from './write-report-markdown.js';
 export { writeRunJson } from './write-run-json.js';

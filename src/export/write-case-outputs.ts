@@ -1,7 +1,7 @@
 /**
  * Write every export of a case into one directory (DESIGN.md §1: `chorus detect … --out case-42/`).
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { OptionsInput } from '../graph/options-input.js';
@@ -9,10 +9,10 @@ import type { CaseReport } from './case-report.js';
 import { type ReportOptions, resolveReportOptions } from './report-options.js';
 import { writeAccountsCsv } from './write-accounts-csv.js';
 import { writeClustersCsv } from './write-clusters-csv.js';
-import { writeEdgesCsv } from './write-edges-csv.js';
+import { writeEdgesCsvChunks } from './write-edges-csv.js';
 import { writeNetworkGexf } from './write-network-gexf.js';
 import { writeNetworkGraphml } from './write-network-graphml.js';
-import { writeNetworkJson } from './write-network-json.js';
+import { writeNetworkJsonChunks } from './write-network-json.js';
 import { writeReportHtml } from './write-report-html.js';
 import { writeReportMarkdown } from './write-report-markdown.js';
 import { writeRunJson } from './write-run-json.js';
@@ -31,9 +31,10 @@ export const CASE_OUTPUT_FILES: readonly string[] = Object.freeze([
 ]);
 
 /**
- * Render every export of a case and write it to `dir` (created if missing; existing files are replaced). All texts
- * are rendered before anything is written, and each file is written to a temporary name and renamed, so a failure
- * never leaves a half-written file behind.
+ * Render every export of a case and write it to `dir` (created if missing; existing files are replaced). Options
+ * are checked before anything is written; files are rendered one at a time (`network.json` and `edges.csv` in
+ * pieces, so a large network never has to fit in one string), each to a temporary name that is renamed when
+ * complete, so a failure never leaves a half-written file behind.
  *
  * @param dir output directory
  * @param report the case (run record + network)
@@ -50,23 +51,28 @@ export async function writeCaseOutputs(
   options?: OptionsInput<ReportOptions>,
 ): Promise<string[]> {
   const opts = resolveReportOptions(options);
-  const contents: Record<string, string> = {
-    'report.html': writeReportHtml(report, opts),
-    'report.md': writeReportMarkdown(report, opts),
-    'clusters.csv': writeClustersCsv(report.network),
-    'accounts.csv': writeAccountsCsv(report.network),
-    'edges.csv': writeEdgesCsv(report.network),
-    'network.gexf': writeNetworkGexf(report.network),
-    'network.graphml': writeNetworkGraphml(report.network),
-    'network.json': writeNetworkJson(report.network),
-    'run.json': writeRunJson(report.run),
+  const render: Record<string, () => Iterable<string>> = {
+    'report.html': () => [writeReportHtml(report, opts)],
+    'report.md': () => [writeReportMarkdown(report, opts)],
+    'clusters.csv': () => [writeClustersCsv(report.network)],
+    'accounts.csv': () => [writeAccountsCsv(report.network)],
+    'edges.csv': () => writeEdgesCsvChunks(report.network),
+    'network.gexf': () => [writeNetworkGexf(report.network)],
+    'network.graphml': () => [writeNetworkGraphml(report.network)],
+    'network.json': () => writeNetworkJsonChunks(report.network),
+    'run.json': () => [writeRunJson(report.run)],
   };
   await mkdir(dir, { recursive: true });
   const paths: string[] = [];
   for (const name of CASE_OUTPUT_FILES) {
     const target = path.join(dir, name);
     const temporary = `${target}.${process.pid}.tmp`;
-    await writeFile(temporary, contents[name]!, 'utf8');
+    const file = await open(temporary, 'w');
+    try {
+      for (const chunk of render[name]!()) await file.write(chunk, null, 'utf8');
+    } finally {
+      await file.close();
+    }
     await rename(temporary, target);
     paths.push(target);
   }

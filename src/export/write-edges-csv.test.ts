@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import Papa from 'papaparse';
 
 import { CASE_REPORT } from '../../test/fixtures/export/case-report.js';
-import { EDGES_CSV_COLUMNS, writeEdgesCsv } from './write-edges-csv.js';
+import { EDGES_CSV_COLUMNS, writeEdgesCsv, writeEdgesCsvChunks } from './write-edges-csv.js';
 
 describe('writeEdgesCsv', () => {
   const csv = writeEdgesCsv(CASE_REPORT.network);
@@ -53,5 +53,13 @@ describe('writeEdgesCsv', () => {
     const edited = parsed.find((r) => r.source === 'facebook:2001' && r.target === 'twitter:1001')!;
     assert.ok(edited.evidence_sample!.startsWith("'-x|javascript:alert(3)|"));
     assert.equal(writeEdgesCsv(structuredClone(CASE_REPORT.network)), csv);
+  });
+});
+
+describe('writeEdgesCsvChunks', () => {
+  it('gives the same text as writeEdgesCsv in pieces of at most rowsPerChunk rows', () => {
+    const pieces = [...writeEdgesCsvChunks(CASE_REPORT.network, 1)];
+    assert.equal(pieces.length, CASE_REPORT.network.edges.length);
+    assert.equal(pieces.join(''), writeEdgesCsv(CASE_REPORT.network));
   });
 });

@@ -45,34 +45,48 @@ export const EDGES_CSV_COLUMNS: readonly string[] = Object.freeze([
  * @example writeEdgesCsv(report.network)
  */
 export function writeEdgesCsv(network: CoordinationNetwork): string {
+  return [...writeEdgesCsvChunks(network)].join('');
+}
+
+/**
+ * The same CSV text as {@link writeEdgesCsv}, in pieces of at most `rowsPerChunk` rows (the first with the header),
+ * so a large network can be streamed to a file without holding the whole text.
+ */
+export function* writeEdgesCsvChunks(network: CoordinationNetwork, rowsPerChunk = 10_000): Generator<string> {
   const clusterOf = new Map(network.accounts.map((a) => [a.key, a.cluster]));
-  const rows = [...network.edges]
-    .sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b))
-    .map((e) => {
-      let first = Number.POSITIVE_INFINITY;
-      let last = Number.NEGATIVE_INFINITY;
-      for (const p of e.evidence) {
-        first = Math.min(first, p.postA.tsMs, p.postB.tsMs);
-        last = Math.max(last, p.postA.tsMs, p.postB.tsMs);
-      }
-      return [
-        e.a,
-        e.b,
-        clusterOf.get(e.a) ?? '',
-        clusterOf.get(e.b) ?? '',
-        e.coactions,
-        e.objects,
-        roundDecimal(e.meanDtSeconds, 3),
-        roundDecimal(e.medianDtSeconds, 3),
-        roundDecimal(e.symmetry, 6),
-        e.perKind.map((k) => `${encodeListItem(k.kind)}:${k.coactions}`).join(';'),
-        e.evidenceTotal,
-        evidenceSample(e),
-        formatUtc(first),
-        formatUtc(last),
-      ];
-    });
-  return toCsv(EDGES_CSV_COLUMNS, rows);
+  const edges = [...network.edges].sort((x, y) => compareStrings(x.a, y.a) || compareStrings(x.b, y.b));
+  const row = (e: NetworkEdge) => {
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const p of e.evidence) {
+      first = Math.min(first, p.postA.tsMs, p.postB.tsMs);
+      last = Math.max(last, p.postA.tsMs, p.postB.tsMs);
+    }
+    return [
+      e.a,
+      e.b,
+      clusterOf.get(e.a) ?? '',
+      clusterOf.get(e.b) ?? '',
+      e.coactions,
+      e.objects,
+      roundDecimal(e.meanDtSeconds, 3),
+      roundDecimal(e.medianDtSeconds, 3),
+      roundDecimal(e.symmetry, 6),
+      e.perKind.map((k) => `${encodeListItem(k.kind)}:${k.coactions}`).join(';'),
+      e.evidenceTotal,
+      evidenceSample(e),
+      formatUtc(first),
+      formatUtc(last),
+    ];
+  };
+  if (edges.length === 0) {
+    yield toCsv(EDGES_CSV_COLUMNS, []);
+    return;
+  }
+  for (let i = 0; i < edges.length; i += rowsPerChunk) {
+    const text = toCsv(EDGES_CSV_COLUMNS, edges.slice(i, i + rowsPerChunk).map(row));
+    yield i === 0 ? text : text.slice(text.indexOf('\r\n') + 2);
+  }
 }
 
 function evidenceSample(edge: NetworkEdge): string {

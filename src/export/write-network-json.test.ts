@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { CASE_REPORT } from '../../test/fixtures/export/case-report.js';
-import { writeNetworkJson } from './write-network-json.js';
+import { stableStringify } from './stable-stringify.js';
+import { writeNetworkJson, writeNetworkJsonChunks } from './write-network-json.js';
 import { writeRunJson } from './write-run-json.js';
 
 describe('writeNetworkJson', () => {
@@ -28,5 +29,15 @@ describe('writeRunJson', () => {
     const text = writeRunJson(CASE_REPORT.run);
     assert.equal(text, `${JSON.stringify(CASE_REPORT.run, null, 2)}\n`);
     assert.deepEqual(JSON.parse(text), CASE_REPORT.run);
+  });
+});
+
+describe('writeNetworkJsonChunks', () => {
+  it('streams exactly the text of stableStringify(network, 2), element by element', () => {
+    const chunks = [...writeNetworkJsonChunks(CASE_REPORT.network)];
+    assert.ok(chunks.length > CASE_REPORT.network.edges.length, 'one piece per element at least');
+    assert.equal(chunks.join(''), `${stableStringify(CASE_REPORT.network, 2)}\n`);
+    const empty = { accounts: [], clusters: [], edges: [] };
+    assert.equal([...writeNetworkJsonChunks(empty)].join(''), `${stableStringify(empty, 2)}\n`);
   });
 });
