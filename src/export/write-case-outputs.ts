@@ -10,7 +10,7 @@ import { type ReportOptions, resolveReportOptions } from './report-options.js';
 import { writeAccountsCsv } from './write-accounts-csv.js';
 import { writeClustersCsv } from './write-clusters-csv.js';
 import { writeEdgesCsvChunks } from './write-edges-csv.js';
-import { writeNetworkGexf } from './write-network-gexf.js';
+import { writeNetworkGexfChunks } from './write-network-gexf.js';
 import { writeNetworkGraphml } from './write-network-graphml.js';
 import { writeNetworkJsonChunks } from './write-network-json.js';
 import { writeReportHtml } from './write-report-html.js';
@@ -57,7 +57,7 @@ export async function writeCaseOutputs(
     'clusters.csv': () => [writeClustersCsv(report.network)],
     'accounts.csv': () => [writeAccountsCsv(report.network)],
     'edges.csv': () => writeEdgesCsvChunks(report.network),
-    'network.gexf': () => [writeNetworkGexf(report.network)],
+    'network.gexf': () => writeNetworkGexfChunks(report.network),
     'network.graphml': () => [writeNetworkGraphml(report.network)],
     'network.json': () => writeNetworkJsonChunks(report.network),
     'run.json': () => [writeRunJson(report.run)],

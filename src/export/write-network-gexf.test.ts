@@ -6,7 +6,7 @@ import { UndirectedGraph } from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 
 import { CASE_REPORT } from '../../test/fixtures/export/case-report.js';
-import { writeNetworkGexf } from './write-network-gexf.js';
+import { writeNetworkGexf, writeNetworkGexfChunks } from './write-network-gexf.js';
 
 /** Parse with every xmldom warning or error turned into an exception. */
 function strictXml(xml: string) {
@@ -75,8 +75,14 @@ describe('writeNetworkGexf', () => {
   });
 
   it('escapes markup in attribute values', () => {
-    assert.ok(gexf.includes('value="&lt;script>alert(1)&lt;/script>"'));
+    assert.ok(gexf.includes('value="&lt;script&gt;alert(1)&lt;/script&gt;"'));
     assert.ok(!gexf.includes('<script'));
     assert.ok(!gexf.includes('<b>'));
+  });
+
+  it('streams the same text in pieces, one node or edge at a time', () => {
+    const pieces = [...writeNetworkGexfChunks(CASE_REPORT.network)];
+    assert.ok(pieces.length >= CASE_REPORT.network.accounts.length + CASE_REPORT.network.edges.length);
+    assert.equal(pieces.join(''), gexf);
   });
 });
