@@ -50,7 +50,7 @@ export {
 } from './write-coortweet-tables.js';
 export { EDGES_CSV_COLUMNS, writeEdgesCsv, writeEdgesCsvChunks } from './write-edges-csv.js';
 export { writeNetworkGexf, writeNetworkGexfChunks } from './write-network-gexf.js';
-export { writeNetworkGraphml } from './write-network-graphml.js';
+export { writeNetworkGraphml, writeNetworkGraphmlChunks } from './write-network-graphml.js';
 export { writeNetworkJson, writeNetworkJsonChunks } from './write-network-json.js';
 export { REPORT_CSP, writeReportHtml } from './write-report-html.js';
 export { writeReportMarkdown } from './write-report-markdown.js';

@@ -11,7 +11,7 @@ import { writeAccountsCsv } from './write-accounts-csv.js';
 import { writeClustersCsv } from './write-clusters-csv.js';
 import { writeEdgesCsvChunks } from './write-edges-csv.js';
 import { writeNetworkGexfChunks } from './write-network-gexf.js';
-import { writeNetworkGraphml } from './write-network-graphml.js';
+import { writeNetworkGraphmlChunks } from './write-network-graphml.js';
 import { writeNetworkJsonChunks } from './write-network-json.js';
 import { writeReportHtml } from './write-report-html.js';
 import { writeReportMarkdown } from './write-report-markdown.js';
@@ -58,7 +58,7 @@ export async function writeCaseOutputs(
     'accounts.csv': () => [writeAccountsCsv(report.network)],
     'edges.csv': () => writeEdgesCsvChunks(report.network),
     'network.gexf': () => writeNetworkGexfChunks(report.network),
-    'network.graphml': () => [writeNetworkGraphml(report.network)],
+    'network.graphml': () => writeNetworkGraphmlChunks(report.network),
     'network.json': () => writeNetworkJsonChunks(report.network),
     'run.json': () => [writeRunJson(report.run)],
   };

@@ -22,16 +22,22 @@ import {
  * @example writeNetworkGraphml(report.network).includes('<key id="n_cluster"') // true
  */
 export function writeNetworkGraphml(network: CoordinationNetwork): string {
+  return [...writeNetworkGraphmlChunks(network)].join('');
+}
+
+/** The same text as {@link writeNetworkGraphml}, one node or edge at a time, for streaming large networks. */
+export function* writeNetworkGraphmlChunks(network: CoordinationNetwork): Generator<string> {
   const { nodes, edges } = toGraphExportRows(network);
-  const out: string[] = [
+  const head: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
   ];
   const declare = (spec: GraphAttributeSpec, domain: 'node' | 'edge') =>
     `  <key id="${domain[0]}_${spec.name}" for="${domain}" attr.name="${spec.name}" attr.type="${spec.type}"><desc>${escapeXml(spec.description)}</desc></key>`;
-  for (const spec of NODE_ATTRIBUTES) out.push(declare(spec, 'node'));
-  for (const spec of EDGE_ATTRIBUTES) out.push(declare(spec, 'edge'));
-  out.push('  <graph id="chorus" edgedefault="undirected">');
+  for (const spec of NODE_ATTRIBUTES) head.push(declare(spec, 'node'));
+  for (const spec of EDGE_ATTRIBUTES) head.push(declare(spec, 'edge'));
+  head.push('  <graph id="chorus" edgedefault="undirected">');
+  yield `${head.join('\n')}\n`;
   const data = (
     prefix: string,
     specs: readonly GraphAttributeSpec[],
@@ -44,19 +50,14 @@ export function writeNetworkGraphml(network: CoordinationNetwork): string {
           `      <data key="${prefix}_${spec.name}">${escapeXml(String(attributes[spec.name]))}</data>`,
       );
   for (const node of nodes) {
-    out.push(
-      `    <node id="${escapeXml(node.id)}">`,
-      ...data('n', NODE_ATTRIBUTES, node.attributes),
-      '    </node>',
-    );
+    yield `${[`    <node id="${escapeXml(node.id)}">`, ...data('n', NODE_ATTRIBUTES, node.attributes), '    </node>'].join('\n')}\n`;
   }
   for (const edge of edges) {
-    out.push(
+    yield `${[
       `    <edge id="${edge.id}" source="${escapeXml(edge.source)}" target="${escapeXml(edge.target)}">`,
       ...data('e', EDGE_ATTRIBUTES, edge.attributes),
       '    </edge>',
-    );
+    ].join('\n')}\n`;
   }
-  out.push('  </graph>', '</graphml>', '');
-  return out.join('\n');
+  yield '  </graph>\n</graphml>\n';
 }
