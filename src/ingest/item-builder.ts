@@ -7,8 +7,9 @@ import { basename } from 'node:path';
 import * as v from 'valibot';
 
 import type { Account } from '../model/account.js';
-import { type Post, PostSchema } from '../model/post.js';
+import { type Post, type PostKind, PostSchema } from '../model/post.js';
 import { type QuarantineCode, rawExcerpt } from '../model/quarantine.js';
+import { cellString } from './cell-value.js';
 import type { IngestItem } from './ingest-item.js';
 import { parseTimestampInZone } from './parse-timestamp.js';
 import type { TimeZone } from './time-zone.js';
@@ -120,6 +121,37 @@ export class ItemBuilder {
    */
   missing(record: number, field: string, what: string): void {
     this.quarantine(record, field, 'missing_field', `"${field}" is missing or empty: expected ${what}`);
+  }
+
+  /**
+   * The id-like value of a required field, or `undefined` after quarantining the record as `missing_field`.
+   * @param value the raw cell or JSON value
+   * @param record 1-based record
+   * @param field source field path
+   * @param what what the field should hold, e.g. `the tweet id`
+   */
+  required(value: unknown, record: number, field: string, what: string): string | undefined {
+    const text = cellString(value);
+    if (text === undefined) this.missing(record, field, what);
+    return text;
+  }
+
+  /**
+   * A post with no entities yet (empty url, hashtag, mention and media lists), its source set to this file and
+   * `record`; adapters fill in the rest before {@link ItemBuilder.post}.
+   */
+  basePost(
+    fields: { platform: string; postId: string; accountId: string; tsMs: number; kind: PostKind },
+    record: number,
+  ): Post {
+    return {
+      ...fields,
+      urls: [],
+      hashtags: [],
+      mentions: [],
+      mediaHashes: [],
+      source: { file: this.file, record },
+    };
   }
 
   /**

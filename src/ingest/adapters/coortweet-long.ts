@@ -53,16 +53,10 @@ export const coortweetLongAdapter: TableAdapter = {
       objects: 'entity ids',
     };
     return (values, record, b) => {
-      const accountId = cellString(values[account]);
-      if (accountId === undefined) {
-        b.missing(record, header[account]!, 'the account id (e.g. fb_123)');
-        return;
-      }
-      const postId = cellString(values[postCol]);
-      if (postId === undefined) {
-        b.missing(record, header[postCol]!, 'the post id');
-        return;
-      }
+      const accountId = b.required(values[account], record, header[account]!, 'the account id (e.g. fb_123)');
+      if (accountId === undefined) return;
+      const postId = b.required(values[postCol], record, header[postCol]!, 'the post id');
+      if (postId === undefined) return;
       const t = b.time(values[time], record, header[time]!);
       if (t === undefined) return;
       let platform = fallbackPlatform;
@@ -78,17 +72,8 @@ export const coortweetLongAdapter: TableAdapter = {
         if (id !== undefined) objects.push({ kind, id });
       }
       const post: Post = {
-        platform,
-        postId,
-        accountId,
-        tsMs: t.tsMs,
-        kind: 'post',
-        urls: [],
-        hashtags: [],
-        mentions: [],
-        mediaHashes: [],
+        ...b.basePost({ platform, postId, accountId, tsMs: t.tsMs, kind: 'post' }, record),
         objects,
-        source: { file: b.file, record },
       };
       b.post(post, names, t.rule);
     };

@@ -4,7 +4,6 @@
  * `account_id`, `content_id` (the share itself), `timestamp_share` (epoch seconds, UTC).
  */
 import type { Post } from '../../model/post.js';
-import { cellString } from '../cell-value.js';
 import type { PostFieldNames } from '../item-builder.js';
 import type { TableAdapter } from './adapter.js';
 import { hasColumns, requireColumns } from './column-index.js';
@@ -34,35 +33,27 @@ export const coortweetAdapter: TableAdapter = {
       parentPostId: header[object]!,
     };
     return (values, record, b) => {
-      const accountId = cellString(values[account]);
-      if (accountId === undefined) {
-        b.missing(record, header[account]!, 'the id of the sharing account');
-        return;
-      }
-      const postId = cellString(values[content]);
-      if (postId === undefined) {
-        b.missing(record, header[content]!, 'the id of the share (content_id)');
-        return;
-      }
-      const parentPostId = cellString(values[object]);
-      if (parentPostId === undefined) {
-        b.missing(record, header[object]!, 'the id of the shared object');
-        return;
-      }
+      const accountId = b.required(
+        values[account],
+        record,
+        header[account]!,
+        'the id of the sharing account',
+      );
+      if (accountId === undefined) return;
+      const postId = b.required(
+        values[content],
+        record,
+        header[content]!,
+        'the id of the share (content_id)',
+      );
+      if (postId === undefined) return;
+      const parentPostId = b.required(values[object], record, header[object]!, 'the id of the shared object');
+      if (parentPostId === undefined) return;
       const t = b.time(values[time], record, header[time]!);
       if (t === undefined) return;
       const post: Post = {
-        platform,
-        postId,
-        accountId,
-        tsMs: t.tsMs,
-        kind: 'share',
-        urls: [],
-        hashtags: [],
-        mentions: [],
-        mediaHashes: [],
+        ...b.basePost({ platform, postId, accountId, tsMs: t.tsMs, kind: 'share' }, record),
         parentPostId,
-        source: { file: b.file, record },
       };
       b.post(post, names, t.rule);
     };

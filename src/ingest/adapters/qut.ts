@@ -45,31 +45,26 @@ export const qutAdapter: TableAdapter = {
       ...(urls !== undefined ? { urls: header[urls]! } : {}),
     };
     return (values, record, b) => {
-      const postId = cellString(values[message]);
-      if (postId === undefined) {
-        b.missing(record, header[message]!, 'the message id');
-        return;
-      }
-      const accountId = cellString(values[user]);
-      if (accountId === undefined) {
-        b.missing(record, header[user]!, 'the user id');
-        return;
-      }
+      const postId = b.required(values[message], record, header[message]!, 'the message id');
+      if (postId === undefined) return;
+      const accountId = b.required(values[user], record, header[user]!, 'the user id');
+      if (accountId === undefined) return;
       const t = b.time(values[time], record, header[time]!);
       if (t === undefined) return;
       const repostId = repost === undefined ? undefined : cellString(values[repost]);
       const replyId = reply === undefined ? undefined : cellString(values[reply]);
       const post: Post = {
-        platform,
-        postId,
-        accountId,
-        tsMs: t.tsMs,
-        kind: repostId !== undefined ? 'share' : replyId !== undefined ? 'reply' : 'post',
+        ...b.basePost(
+          {
+            platform,
+            postId,
+            accountId,
+            tsMs: t.tsMs,
+            kind: repostId !== undefined ? 'share' : replyId !== undefined ? 'reply' : 'post',
+          },
+          record,
+        ),
         urls: urls === undefined ? [] : parseList(values[urls]),
-        hashtags: [],
-        mentions: [],
-        mediaHashes: [],
-        source: { file: b.file, record },
       };
       const parent = repostId ?? replyId;
       if (parent !== undefined) post.parentPostId = parent;

@@ -121,32 +121,20 @@ export const twarc2Adapter: JsonAdapter = {
         );
         return;
       }
-      const postId = cellString(tweet.id);
-      if (postId === undefined) {
-        b.missing(record, `${prefix}id`, 'the tweet id');
-        return;
-      }
-      const accountId = cellString(tweet.author_id) ?? cellString(asObject(tweet.author)?.id);
-      if (accountId === undefined) {
-        b.missing(record, `${prefix}author_id`, 'the author id (tweet.fields author_id)');
-        return;
-      }
+      const postId = b.required(tweet.id, record, `${prefix}id`, 'the tweet id');
+      if (postId === undefined) return;
+      const accountId = b.required(
+        cellString(tweet.author_id) ?? asObject(tweet.author)?.id,
+        record,
+        `${prefix}author_id`,
+        'the author id (tweet.fields author_id)',
+      );
+      if (accountId === undefined) return;
       const t = b.time(tweet.created_at, record, `${prefix}created_at`);
       if (t === undefined) return;
       const note = asObject(tweet.note_tweet);
       const entities = asObject(note?.entities) ?? asObject(tweet.entities);
-      const post: Post = {
-        platform,
-        postId,
-        accountId,
-        tsMs: t.tsMs,
-        kind: 'post',
-        urls: [],
-        hashtags: [],
-        mentions: [],
-        mediaHashes: [],
-        source: { file: b.file, record },
-      };
+      const post: Post = b.basePost({ platform, postId, accountId, tsMs: t.tsMs, kind: 'post' }, record);
       const text = cellText(note?.text) ?? cellText(tweet.text);
       if (text !== undefined) post.text = text;
       const lang = cellString(tweet.lang);

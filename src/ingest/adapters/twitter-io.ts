@@ -79,29 +79,17 @@ export const twitterIoAdapter: TableAdapter = {
     const at = (values: readonly unknown[], i: number | undefined): string | undefined =>
       i === undefined ? undefined : cellString(values[i]);
     return (values, record, b) => {
-      const postId = cellString(values[tweet]);
-      if (postId === undefined) {
-        b.missing(record, header[tweet]!, 'the tweet id');
-        return;
-      }
-      const accountId = cellString(values[user]);
-      if (accountId === undefined) {
-        b.missing(record, header[user]!, 'the user id');
-        return;
-      }
+      const postId = b.required(values[tweet], record, header[tweet]!, 'the tweet id');
+      if (postId === undefined) return;
+      const accountId = b.required(values[user], record, header[user]!, 'the user id');
+      if (accountId === undefined) return;
       const t = b.time(values[time], record, header[time]!);
       if (t === undefined) return;
       const post: Post = {
-        platform,
-        postId,
-        accountId,
-        tsMs: t.tsMs,
-        kind: 'post',
+        ...b.basePost({ platform, postId, accountId, tsMs: t.tsMs, kind: 'post' }, record),
         urls: urls === undefined ? [] : parseList(values[urls]),
         hashtags: hashtags === undefined ? [] : parseList(values[hashtags], '#'),
         mentions: mentions === undefined ? [] : parseList(values[mentions], '@'),
-        mediaHashes: [],
-        source: { file: b.file, record },
       };
       const replyId = at(values, replyTweet);
       const quotedId = at(values, quoted);

@@ -121,18 +121,7 @@ export const twitterV1Adapter: JsonAdapter = {
       const t = b.time(tweet.created_at, record, 'created_at');
       if (t === undefined) return;
       const extended = asObject(tweet.extended_tweet);
-      const post: Post = {
-        platform,
-        postId,
-        accountId,
-        tsMs: t.tsMs,
-        kind: 'post',
-        urls: [],
-        hashtags: [],
-        mentions: [],
-        mediaHashes: [],
-        source: { file: b.file, record },
-      };
+      const post: Post = b.basePost({ platform, postId, accountId, tsMs: t.tsMs, kind: 'post' }, record);
       const text = cellText(tweet.full_text) ?? cellText(extended?.full_text) ?? cellText(tweet.text);
       if (text !== undefined) post.text = text;
       const lang = cellString(tweet.lang);
