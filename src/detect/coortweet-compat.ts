@@ -46,6 +46,7 @@ import { compareStrings } from '../graph/compare-strings.js';
 import { quantileType7 } from '../graph/quantile-type7.js';
 import type { TraceKind } from '../model/trace.js';
 import type { DuckStore } from '../store/duck-store.js';
+import { PEER_TRACE_ROWS_SQL } from './peer-trace-rows.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Shapes
@@ -217,14 +218,7 @@ export async function coortweetDetectGroups(
     await store.run(
       `CREATE TEMP TABLE ${x} AS
        WITH raw AS (
-         SELECT t.rec, t.ts_ms, t.object AS obj_key, ad.account_id AS account_id, p.post_id AS content_id,
-                CASE WHEN starts_with(od.value, ad.platform || ':') THEN substr(od.value, length(ad.platform) + 2)
-                     ELSE od.value END AS object_id
-         FROM traces t
-         JOIN account_dict ad ON ad.account = t.account
-         JOIN object_dict od ON od.object = t.object
-         JOIN posts p ON p.rec = t.rec
-         WHERE t.kind = $kind
+         SELECT rec, ts_ms, obj_key, account_id, post_id AS content_id, object_id FROM (${PEER_TRACE_ROWS_SQL})
        ), coded AS (
          SELECT *,
                 row_number() OVER (ORDER BY rec, obj_key) AS rid,

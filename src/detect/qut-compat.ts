@@ -39,6 +39,7 @@
 import { ConfigError } from '../errors.js';
 import { compareStrings } from '../graph/compare-strings.js';
 import type { DuckStore } from '../store/duck-store.js';
+import { PEER_TRACE_ROWS_SQL } from './peer-trace-rows.js';
 
 /** One directed edge of the toolkit's `co_retweet_network` table: `source` = user_1, `target` = user_2. */
 export interface QutEdge {
@@ -148,14 +149,8 @@ export async function qutCoretweetNetwork(
     await store.run(
       `CREATE TEMP TABLE ${e} AS
        WITH raw AS (
-         SELECT t.rec, t.ts_ms, t.object AS obj_key, ad.account_id AS user_id, p.post_id AS message_id,
-                CASE WHEN starts_with(od.value, ad.platform || ':') THEN substr(od.value, length(ad.platform) + 2)
-                     ELSE od.value END AS repost_id
-         FROM traces t
-         JOIN account_dict ad ON ad.account = t.account
-         JOIN object_dict od ON od.object = t.object
-         JOIN posts p ON p.rec = t.rec
-         WHERE t.kind = 'share'
+         SELECT rec, ts_ms, obj_key, account_id AS user_id, post_id AS message_id, object_id AS repost_id
+         FROM (${PEER_TRACE_ROWS_SQL})
        ), firsts AS (
          SELECT * FROM raw QUALIFY row_number() OVER (PARTITION BY message_id ORDER BY rec, obj_key) = 1
        )
@@ -164,7 +159,7 @@ export async function qutCoretweetNetwork(
               dense_rank() OVER (ORDER BY repost_id) AS rp,
               ts_ms, floor(ts_ms / $bucket)::BIGINT AS bucket, user_id
        FROM firsts`,
-      { bucket: bucketMs },
+      { bucket: bucketMs, kind: 'share' },
     );
     // Unordered pairs once (same bucket with msg order, or next bucket), then both directions: (user of e_1,
     // user of e_2, message of e_1). Self-pairs (a message with itself) only in upstream mode.
