@@ -58,7 +58,12 @@ program
   )
   .option('--kinds <list>', 'trace kinds to use (url,domain,hashtag,mention,share,reply,text,media,object)')
   .option('--min-coactions <n>', 'keep edges with at least n co-actions', '2')
-  .option('--min-objects <n>', 'keep edges with at least n distinct objects', '2')
+  .option('--min-objects <n>', '… on at least n distinct objects', '1')
+  .option(
+    '--min-posts-each <n>',
+    '… with at least n distinct posts from each account (acted together n times)',
+    '2',
+  )
   .option(
     '--percentile <q>',
     'CooRTweet-compatible filter instead: keep edges above the q-quantile of edge weights',

@@ -20,6 +20,7 @@ export interface DetectFlags {
   kinds?: string;
   minCoactions: string;
   minObjects: string;
+  minPostsEach: string;
   percentile?: string;
   maxPerObjectWindow?: string;
   evidence?: string;
@@ -101,6 +102,7 @@ export function detectOptionsFromFlags(flags: DetectFlags): Partial<DetectOption
           mode: 'absolute',
           minCoactions: integer('min-coactions', flags.minCoactions, 1),
           minObjects: integer('min-objects', flags.minObjects, 1),
+          minPostsEach: integer('min-posts-each', flags.minPostsEach, 1),
         };
   options.clusters = {
     seed: integer('seed', flags.seed, 0),

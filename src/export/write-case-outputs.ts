@@ -30,6 +30,9 @@ export const CASE_OUTPUT_FILES: readonly string[] = Object.freeze([
   'run.json',
 ]);
 
+/** Characters gathered before one file write (about 1 MB of text). */
+const WRITE_BUFFER_CHARS = 1 << 20;
+
 /**
  * Render every export of a case and write it to `dir` (created if missing; existing files are replaced). Options
  * are checked before anything is written; files are rendered one at a time (`network.json` and `edges.csv` in
@@ -69,7 +72,16 @@ export async function writeCaseOutputs(
     const temporary = `${target}.${process.pid}.tmp`;
     const file = await open(temporary, 'w');
     try {
-      for (const chunk of render[name]!()) await file.write(chunk, null, 'utf8');
+      // Pieces are small (one node, one edge); gather about 1 MB before each write.
+      let buffer = '';
+      for (const chunk of render[name]!()) {
+        buffer += chunk;
+        if (buffer.length >= WRITE_BUFFER_CHARS) {
+          await file.write(buffer, null, 'utf8');
+          buffer = '';
+        }
+      }
+      if (buffer !== '') await file.write(buffer, null, 'utf8');
     } finally {
       await file.close();
     }

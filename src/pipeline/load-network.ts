@@ -12,11 +12,21 @@ import type { DuckStore } from '../store/duck-store.js';
 
 /** Edge filter: absolute thresholds, or CooRTweet-compatible percentile mode. */
 export type EdgeFilter =
-  | { mode: 'absolute'; minCoactions: number; minObjects: number }
+  | { mode: 'absolute'; minCoactions: number; minObjects: number; minPostsEach: number }
   | { mode: 'percentile'; quantile: number };
 
-/** Default edge filter: at least 2 co-actions on at least 2 distinct objects. */
-export const EDGE_FILTER_DEFAULTS: EdgeFilter = { mode: 'absolute', minCoactions: 2, minObjects: 2 };
+/**
+ * Default edge filter: at least 2 co-actions, and each account took part with at least 2 distinct posts — so the
+ * two accounts acted together at least twice. One shared link alone yields 2 co-actions on 2 objects (its URL and
+ * its domain) from a single post each, and is not an edge; `minObjects` stays 1 so repeated pushing of one object
+ * (link flooding) still counts.
+ */
+export const EDGE_FILTER_DEFAULTS: EdgeFilter = {
+  mode: 'absolute',
+  minCoactions: 2,
+  minObjects: 1,
+  minPostsEach: 2,
+};
 
 /**
  * Check an edge filter.
@@ -30,7 +40,7 @@ export function validateEdgeFilter(filter: EdgeFilter): void {
     );
   }
   if (filter.mode === 'absolute') {
-    for (const key of ['minCoactions', 'minObjects'] as const) {
+    for (const key of ['minCoactions', 'minObjects', 'minPostsEach'] as const) {
       const value = filter[key];
       if (!Number.isInteger(value) || value < 1) {
         throw new ConfigError(`graph/edge-filter: invalid \`${key}\` (${value}). Expecting an integer ≥ 1.`);
@@ -83,7 +93,7 @@ export async function loadNetwork(
   let weightThreshold: number | null = null;
   let where: string;
   if (filter.mode === 'absolute') {
-    where = `coactions >= ${filter.minCoactions} AND objects >= ${filter.minObjects}`;
+    where = `coactions >= ${filter.minCoactions} AND objects >= ${filter.minObjects} AND least(posts_a, posts_b) >= ${filter.minPostsEach}`;
   } else {
     weightThreshold = await store.scalar(
       `SELECT quantile_cont(coactions, ${filter.quantile}) FROM coaction_edges`,
