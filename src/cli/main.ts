@@ -82,7 +82,10 @@ program
   .option('--seed <n>', 'Louvain seed', '42')
   .option('--resolution <x>', 'Louvain resolution', '1')
   .option('--threads <n>', 'DuckDB threads (default: all cores)')
-  .option('--memory-limit <size>', "DuckDB memory limit, e.g. '4GB'")
+  .option(
+    '--memory-limit <size>',
+    "DuckDB memory limit (default 2GB; DuckDB spills to disk beyond it), e.g. '8GB'",
+  )
   .addHelpText(
     'after',
     `
