@@ -5,6 +5,7 @@
 import type { Post, PostKind } from '../../model/post.js';
 import type { CanonicalField } from '../canonical-field.js';
 import { cellString, cellText } from '../cell-value.js';
+import { entitiesFromText } from '../entities-from-text.js';
 import type { ResolvedIngestOptions } from '../ingest-options.js';
 import type { ItemBuilder, PostFieldNames } from '../item-builder.js';
 import { makeAccount } from '../make-account.js';
@@ -32,6 +33,8 @@ const KIND_WORDS = Object.values(POST_KIND_SYNONYMS).flat().join(', ');
  *   `share`, else `reply_to` set → `reply`, else `post`. `parentPostId` = `reply_to` first for replies, `parent`
  *   first otherwise; `parentAccountId` = `parent_account`.
  * - `urls`, `hashtags` (without `#`), `mentions` (without `@`), `media` through `parseList`; `text`, `lang`.
+ *   When the table has no `urls` (or `hashtags`, or `mentions`) column, they are taken from the text itself
+ *   (`entitiesFromText`: explicit http(s) links, `#tags`, `@handles`).
  * - Account facts (`handle`, `name`, `created_at`, `followers`, `following`, `bio`, `label`) → an account item
  *   after an accepted post.
  *
@@ -146,7 +149,16 @@ export function genericRecordMapper<R>(
     const parentAccount = getParentAccount === undefined ? undefined : cellString(getParentAccount(rec));
     if (parentAccount !== undefined) post.parentAccountId = parentAccount;
     const text = getText === undefined ? undefined : cellText(getText(rec));
-    if (text !== undefined) post.text = text;
+    if (text !== undefined) {
+      post.text = text;
+      // No entity column: take the links, tags and mentions the text itself carries.
+      if (getUrls === undefined || getHashtags === undefined || getMentions === undefined) {
+        const found = entitiesFromText(text);
+        if (getUrls === undefined) post.urls = found.urls;
+        if (getHashtags === undefined) post.hashtags = found.hashtags;
+        if (getMentions === undefined) post.mentions = found.mentions;
+      }
+    }
     const lang = getLang === undefined ? undefined : cellString(getLang(rec));
     if (lang !== undefined) post.lang = lang;
     if (!b.post(post, postNames, t.rule) || profile === undefined) return;

@@ -162,3 +162,27 @@ describe('generic parquet adapter', () => {
     assert.equal(posts[0]!.tsMs, 1622534400000);
   });
 });
+
+describe('generic csv adapter without entity columns', () => {
+  it('takes links, hashtags and mentions from the text itself', async () => {
+    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = await mkdtemp(join(tmpdir(), 'chorus-generic-'));
+    try {
+      const file = join(dir, 'plain.csv');
+      await writeFile(
+        file,
+        'account,ts,text\nu1,2021-06-01T10:00:00Z,Read this @anna https://news.example/a #Vote!\n',
+      );
+      const { posts } = await collect(file);
+      assert.equal(posts.length, 1);
+      assert.deepEqual(
+        [posts[0]!.urls, posts[0]!.hashtags, posts[0]!.mentions],
+        [['https://news.example/a'], ['Vote'], ['anna']],
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
