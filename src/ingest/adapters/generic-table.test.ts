@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
@@ -165,9 +168,6 @@ describe('generic parquet adapter', () => {
 
 describe('generic csv adapter without entity columns', () => {
   it('takes links, hashtags and mentions from the text itself', async () => {
-    const { mkdtemp, writeFile, rm } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
     const dir = await mkdtemp(join(tmpdir(), 'chorus-generic-'));
     try {
       const file = join(dir, 'plain.csv');
