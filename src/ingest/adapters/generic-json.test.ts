@@ -5,29 +5,12 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import type { Account } from '../../model/account.js';
-import type { Post } from '../../model/post.js';
-import type { QuarantineEntry } from '../../model/quarantine.js';
-import type { IngestOptions } from '../ingest-options.js';
-import { openInput } from '../open-input.js';
+import { collectInput } from '../../../test/helpers/collect-input.js';
 
 const MAPPED = fileURLToPath(new URL('../../../test/fixtures/ingest/generic-mapped.jsonl', import.meta.url));
 const ALIASES = fileURLToPath(
   new URL('../../../test/fixtures/ingest/generic-aliases.jsonl', import.meta.url),
 );
-
-async function collect(path: string, options?: IngestOptions) {
-  const reader = await openInput(path, options);
-  const posts: Post[] = [];
-  const accounts: Account[] = [];
-  const quarantine: QuarantineEntry[] = [];
-  for await (const item of reader.items()) {
-    if (item.type === 'post') posts.push(item.post);
-    else if (item.type === 'account') accounts.push(item.account);
-    else quarantine.push(item.entry);
-  }
-  return { reader, posts, accounts, quarantine };
-}
 
 const base = {
   platform: 'unknown',
@@ -48,7 +31,7 @@ describe('generic jsonl adapter', () => {
       hashtags: 'tags',
       name: 'who.name',
     };
-    const { reader, posts, accounts, quarantine } = await collect(MAPPED, { map });
+    const { reader, posts, accounts, quarantine } = await collectInput(MAPPED, { map });
     assert.equal(reader.format, 'jsonl');
     assert.deepEqual(posts, [
       // Tue, 01 Jun 2021 12:00:00 +0200 = 10:00Z = 1622541600 s.
@@ -84,7 +67,7 @@ describe('generic jsonl adapter', () => {
   });
 
   it('detects aliased keys and takes the platform from the data', async () => {
-    const { reader, posts } = await collect(ALIASES);
+    const { reader, posts } = await collectInput(ALIASES);
     assert.equal(reader.format, 'jsonl');
     assert.deepEqual(posts, [
       {
@@ -112,7 +95,7 @@ describe('generic jsonl adapter', () => {
     try {
       const path = join(dir, 'mixed.jsonl');
       writeFileSync(path, '{"user_id": "a", "ts": 1622541600}\n[1, 2]\n"text"\nnull\n7\n');
-      const { posts, quarantine } = await collect(path);
+      const { posts, quarantine } = await collectInput(path);
       assert.deepEqual(
         posts.map((p) => [p.source.record, p.accountId, p.tsMs, p.postId]),
         [[1, 'a', 1622541600000, 'mixed.jsonl#1']],

@@ -5,34 +5,17 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import type { Account } from '../../model/account.js';
-import type { Post } from '../../model/post.js';
-import type { QuarantineEntry } from '../../model/quarantine.js';
-import type { IngestOptions } from '../ingest-options.js';
-import { openInput } from '../open-input.js';
+import { collectInput } from '../../../test/helpers/collect-input.js';
 
 const CSV = fileURLToPath(new URL('../../../test/fixtures/ingest/generic.csv', import.meta.url));
 // generic.parquet: 4 rows written by DuckDB (see test/fixtures/ingest/README.md).
 const PARQUET = fileURLToPath(new URL('../../../test/fixtures/ingest/generic.parquet', import.meta.url));
 
-async function collect(path: string, options?: IngestOptions) {
-  const reader = await openInput(path, options);
-  const posts: Post[] = [];
-  const accounts: Account[] = [];
-  const quarantine: QuarantineEntry[] = [];
-  for await (const item of reader.items()) {
-    if (item.type === 'post') posts.push(item.post);
-    else if (item.type === 'account') accounts.push(item.account);
-    else quarantine.push(item.entry);
-  }
-  return { reader, posts, accounts, quarantine };
-}
-
 const base = { platform: 'unknown', mentions: [], mediaHashes: [] } as const;
 
 describe('generic csv adapter', () => {
   it('reads aliased columns, derives kinds, synthesises missing ids and quarantines bad rows', async () => {
-    const { reader, posts, accounts, quarantine } = await collect(CSV);
+    const { reader, posts, accounts, quarantine } = await collectInput(CSV);
     assert.equal(reader.format, 'csv');
     assert.deepEqual(posts, [
       {
@@ -95,7 +78,7 @@ describe('generic csv adapter', () => {
   });
 
   it('reads naive times in the tz option and takes the platform option', async () => {
-    const { reader, posts } = await collect(CSV, { tz: '+02:00', platform: 'Reddit' });
+    const { reader, posts } = await collectInput(CSV, { tz: '+02:00', platform: 'Reddit' });
     assert.equal(posts[0]!.tsMs, 1622534400000); // 10:00 at +02:00 = 08:00Z
     assert.equal(posts[1]!.tsMs, 1622541630000); // has its own zone
     assert.ok(posts.every((p) => p.platform === 'reddit'));
@@ -107,7 +90,7 @@ describe('generic csv adapter', () => {
   });
 
   it('lets --map override the aliases', async () => {
-    const { posts } = await collect(CSV, { map: { account: 'username', text: 'urls' } });
+    const { posts } = await collectInput(CSV, { map: { account: 'username', text: 'urls' } });
     assert.deepEqual(
       posts.map((p) => [p.accountId, p.text]),
       [
@@ -122,7 +105,7 @@ describe('generic csv adapter', () => {
 
 describe('generic parquet adapter', () => {
   it('reads Parquet rows through DuckDB, numbering rows from 1', async () => {
-    const { reader, posts, quarantine } = await collect(PARQUET);
+    const { reader, posts, quarantine } = await collectInput(PARQUET);
     assert.equal(reader.format, 'parquet');
     assert.deepEqual(posts, [
       {
@@ -161,7 +144,7 @@ describe('generic parquet adapter', () => {
   });
 
   it('applies the tz option to naive Parquet timestamps', async () => {
-    const { posts } = await collect(PARQUET, { tz: '+02:00' });
+    const { posts } = await collectInput(PARQUET, { tz: '+02:00' });
     assert.equal(posts[0]!.tsMs, 1622534400000);
   });
 });
@@ -175,7 +158,7 @@ describe('generic csv adapter without entity columns', () => {
         file,
         'account,ts,text\nu1,2021-06-01T10:00:00Z,Read this @anna https://news.example/a #Vote!\n',
       );
-      const { posts } = await collect(file);
+      const { posts } = await collectInput(file);
       assert.equal(posts.length, 1);
       assert.deepEqual(
         [posts[0]!.urls, posts[0]!.hashtags, posts[0]!.mentions],

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-
-import type { Account } from '../../model/account.js';
+import { collectInput } from '../../../test/helpers/collect-input.js';
 import type { Post } from '../../model/post.js';
-import type { QuarantineEntry } from '../../model/quarantine.js';
-import { openInput } from '../open-input.js';
 
 // qut-sample.csv: rows of the QUT toolkit's examples/sample_data.csv (MIT) plus hand-made rows (multi-line message,
 // bad time, missing user); CRLF line ends. qut-coretweet-test-input.csv: the toolkit's tests/data file, unchanged.
@@ -13,19 +10,6 @@ const SAMPLE = fileURLToPath(new URL('../../../test/fixtures/ingest/qut-sample.c
 const ORACLE = fileURLToPath(
   new URL('../../../test/fixtures/ingest/qut-coretweet-test-input.csv', import.meta.url),
 );
-
-async function collect(path: string) {
-  const reader = await openInput(path);
-  const posts: Post[] = [];
-  const accounts: Account[] = [];
-  const quarantine: QuarantineEntry[] = [];
-  for await (const item of reader.items()) {
-    if (item.type === 'post') posts.push(item.post);
-    else if (item.type === 'account') accounts.push(item.account);
-    else quarantine.push(item.entry);
-  }
-  return { reader, posts, accounts, quarantine };
-}
 
 const post = (
   record: number,
@@ -41,7 +25,7 @@ const post = (
 
 describe('qut adapter', () => {
   it('maps reposts to shares, replies to replies, Python-list and space-delimited urls, with exact line numbers', async () => {
-    const { reader, posts, accounts, quarantine } = await collect(SAMPLE);
+    const { reader, posts, accounts, quarantine } = await collectInput(SAMPLE);
     assert.equal(reader.format, 'qut');
     assert.deepEqual(posts, [
       post(2, {
@@ -105,7 +89,7 @@ describe('qut adapter', () => {
   });
 
   it("reads the toolkit's co-retweet test input (BOM, relative seconds from 0) completely", async () => {
-    const { reader, posts, quarantine } = await collect(ORACLE);
+    const { reader, posts, quarantine } = await collectInput(ORACLE);
     assert.equal(reader.format, 'qut');
     assert.equal(quarantine.length, 0);
     assert.equal(posts.length, 15);

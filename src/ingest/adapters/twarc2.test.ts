@@ -1,28 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-
-import type { Account } from '../../model/account.js';
+import { collectInput } from '../../../test/helpers/collect-input.js';
 import type { Post } from '../../model/post.js';
-import type { QuarantineEntry } from '../../model/quarantine.js';
-import { openInput } from '../open-input.js';
 
 // Hand-written from the X API v2 Tweet/User object docs, in the shapes twarc2 writes (pages; flattened tweets).
 const PAGES = fileURLToPath(new URL('../../../test/fixtures/ingest/twarc2-pages.jsonl', import.meta.url));
 const FLAT = fileURLToPath(new URL('../../../test/fixtures/ingest/twarc2-flat.jsonl', import.meta.url));
-
-async function collect(path: string) {
-  const reader = await openInput(path);
-  const posts: Post[] = [];
-  const accounts: Account[] = [];
-  const quarantine: QuarantineEntry[] = [];
-  for await (const item of reader.items()) {
-    if (item.type === 'post') posts.push(item.post);
-    else if (item.type === 'account') accounts.push(item.account);
-    else quarantine.push(item.entry);
-  }
-  return { reader, posts, accounts, quarantine };
-}
 
 const ORIGINAL = '1399398373581770753';
 const DEV = '2244994945';
@@ -62,7 +46,7 @@ const retweet = (file: string, record: number) =>
 
 describe('twarc2 adapter: response pages', () => {
   it('maps every tweet of every page, resolving parents through includes', async () => {
-    const { reader, posts, accounts, quarantine } = await collect(PAGES);
+    const { reader, posts, accounts, quarantine } = await collectInput(PAGES);
     assert.equal(reader.format, 'twarc2');
     assert.deepEqual(posts, [
       tweet(PAGES, 1, {
@@ -154,7 +138,7 @@ describe('twarc2 adapter: response pages', () => {
 
 describe('twarc2 adapter: flattened tweets', () => {
   it('reads one tweet per line with embedded author and referenced tweets', async () => {
-    const { reader, posts, accounts, quarantine } = await collect(FLAT);
+    const { reader, posts, accounts, quarantine } = await collectInput(FLAT);
     assert.equal(reader.format, 'twarc2');
     assert.deepEqual(posts, [retweet(FLAT, 1)]);
     assert.deepEqual(

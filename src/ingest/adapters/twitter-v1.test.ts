@@ -4,30 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-
-import type { Account } from '../../model/account.js';
+import { collectInput } from '../../../test/helpers/collect-input.js';
 import type { Post } from '../../model/post.js';
-import type { QuarantineEntry } from '../../model/quarantine.js';
-import { openInput } from '../open-input.js';
 
 // Hand-written from the X API v1.1 Tweet/User object docs (the first tweet is the docs' emoji-count example).
 const LINES = fileURLToPath(new URL('../../../test/fixtures/ingest/twitter-v1.jsonl', import.meta.url));
 const ARRAY = fileURLToPath(new URL('../../../test/fixtures/ingest/twitter-v1-array.json', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'chorus-ingest-v1-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-
-async function collect(path: string) {
-  const reader = await openInput(path);
-  const posts: Post[] = [];
-  const accounts: Account[] = [];
-  const quarantine: QuarantineEntry[] = [];
-  for await (const item of reader.items()) {
-    if (item.type === 'post') posts.push(item.post);
-    else if (item.type === 'account') accounts.push(item.account);
-    else quarantine.push(item.entry);
-  }
-  return { reader, posts, accounts, quarantine };
-}
 
 const EMOJI = '1050118621198921728';
 const API = '6253282';
@@ -79,7 +63,7 @@ const reply = (file: string, record: number) =>
 
 describe('twitter-v1 adapter', () => {
   it('maps originals, retweets, replies and quotes from JSON lines', async () => {
-    const { reader, posts, accounts, quarantine } = await collect(LINES);
+    const { reader, posts, accounts, quarantine } = await collectInput(LINES);
     assert.equal(reader.format, 'twitter-v1');
     assert.deepEqual(posts, [
       original(LINES),
@@ -153,7 +137,7 @@ describe('twitter-v1 adapter', () => {
   });
 
   it('reads a JSON array, numbering elements from 1', async () => {
-    const { reader, posts, quarantine } = await collect(ARRAY);
+    const { reader, posts, quarantine } = await collectInput(ARRAY);
     assert.equal(reader.format, 'twitter-v1');
     assert.deepEqual(posts, [original(ARRAY), reply(ARRAY, 3)]);
     assert.deepEqual(
@@ -166,7 +150,7 @@ describe('twitter-v1 adapter', () => {
     const text = readFileSync(ARRAY, 'utf8');
     const path = join(dir, 'truncated.json');
     writeFileSync(path, text.slice(0, text.indexOf('"not a tweet"')));
-    const { posts, quarantine } = await collect(path);
+    const { posts, quarantine } = await collectInput(path);
     assert.deepEqual(posts, [original(path)]);
     assert.deepEqual(
       quarantine.map((q) => [q.record, q.code]),
