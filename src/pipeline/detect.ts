@@ -5,7 +5,7 @@
  * Balluff, CooRTweet; Graham et al. 2024, QUT coordination network toolkit), Louvain communities (Blondel et al.
  * 2008, doi:10.1088/1742-5468/2008/10/P10008). See docs/methods.md.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { type CoactionOptionsInput, computeCoactions, resolveCoactionOptions } from '../detect/co-action.js';
@@ -105,6 +105,14 @@ export function validateDetectOptions(options: DetectOptions): void {
   resolveIngestOptions(options.ingest);
   validateEdgeFilter(options.edgeFilter);
   resolveCoactionOptions(options.coaction);
+  if (
+    options.memoryLimit !== undefined &&
+    !/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(options.memoryLimit)
+  ) {
+    throw new ConfigError(
+      `detect: invalid \`memoryLimit\` (${options.memoryLimit}). Expecting a size such as 512MB, 2GB or 8GiB.`,
+    );
+  }
   if (options.threads !== undefined && !(Number.isInteger(options.threads) && options.threads >= 1)) {
     throw new ConfigError(`detect: invalid \`threads\` (${options.threads}). Expecting an integer ≥ 1.`);
   }
@@ -274,6 +282,11 @@ export async function detect(
     const outputs: string[] = [];
     if (opts.out !== undefined) {
       const out = opts.out;
+      // A reused output folder must not keep a previous run's compatibility tables.
+      if (opts.compat !== 'coortweet') {
+        for (const name of ['coortweet_groups.csv', 'coortweet_network.csv'])
+          await rm(join(out, name), { force: true });
+      }
       const t0 = performance.now();
       const quarantinePath = join(out, 'quarantine.jsonl');
       await writeQuarantine(store, quarantinePath);

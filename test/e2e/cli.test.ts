@@ -135,6 +135,8 @@ describe('chorus detect exit codes', () => {
     assert.equal(runCli(['detect', 'no/such/file.csv', '--out', join(tmp, 'none'), '--quiet']).status, 3);
     assert.equal(runCli(['detect', MIXED, '--window', 'soon', '--out', join(tmp, 'bad')]).status, 2);
     assert.equal(runCli(['detect', MIXED, '--format', 'myspace', '--out', join(tmp, 'bad')]).status, 2);
+    assert.equal(runCli(['detect', MIXED, '--memory-limit', 'lots', '--out', join(tmp, 'bad')]).status, 2);
+    assert.equal(runCli(['detect', MIXED, '--tz', 'Mars/Olympus', '--out', join(tmp, 'bad')]).status, 2);
   });
 });
 
