@@ -46,6 +46,7 @@ import { compareStrings } from '../graph/compare-strings.js';
 import { quantileType7 } from '../graph/quantile-type7.js';
 import type { TraceKind } from '../model/trace.js';
 import type { DuckStore } from '../store/duck-store.js';
+import { checkNonNegativeInteger, checkWindowSeconds } from './check-compat-option.js';
 import { PEER_TRACE_ROWS_SQL } from './peer-trace-rows.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -131,20 +132,8 @@ export function resolveCoortweetDetectOptions(
   options: CoortweetDetectOptions,
 ): Required<CoortweetDetectOptions> {
   const resolved = { ...COORTWEET_DETECT_DEFAULTS, ...options } as Required<CoortweetDetectOptions>;
-  if (
-    typeof resolved.windowSeconds !== 'number' ||
-    !Number.isFinite(resolved.windowSeconds) ||
-    resolved.windowSeconds < 0
-  ) {
-    throw new ConfigError(
-      `${SUBJECT}: invalid \`windowSeconds\` (${String(resolved.windowSeconds)}). Expecting a finite number ≥ 0.`,
-    );
-  }
-  if (!Number.isInteger(resolved.minParticipation) || resolved.minParticipation < 0) {
-    throw new ConfigError(
-      `${SUBJECT}: invalid \`minParticipation\` (${String(resolved.minParticipation)}). Expecting an integer ≥ 0.`,
-    );
-  }
+  checkWindowSeconds(SUBJECT, resolved.windowSeconds);
+  checkNonNegativeInteger(SUBJECT, 'minParticipation', resolved.minParticipation);
   if (typeof resolved.kind !== 'string' || resolved.kind.length === 0) {
     throw new ConfigError(
       `${SUBJECT}: invalid \`kind\` (${String(resolved.kind)}). Expecting a trace kind such as 'share'.`,

@@ -39,6 +39,7 @@
 import { ConfigError } from '../errors.js';
 import { compareStrings } from '../graph/compare-strings.js';
 import type { DuckStore } from '../store/duck-store.js';
+import { checkNonNegativeInteger, checkWindowSeconds } from './check-compat-option.js';
 import { PEER_TRACE_ROWS_SQL } from './peer-trace-rows.js';
 
 /** One directed edge of the toolkit's `co_retweet_network` table: `source` = user_1, `target` = user_2. */
@@ -88,20 +89,8 @@ const SUBJECT = 'detect/qut-compat';
  */
 export function resolveQutCoretweetOptions(options: QutCoretweetOptions): Required<QutCoretweetOptions> {
   const resolved = { ...QUT_CORETWEET_DEFAULTS, ...options } as Required<QutCoretweetOptions>;
-  if (
-    typeof resolved.windowSeconds !== 'number' ||
-    !Number.isFinite(resolved.windowSeconds) ||
-    resolved.windowSeconds < 0
-  ) {
-    throw new ConfigError(
-      `${SUBJECT}: invalid \`windowSeconds\` (${String(resolved.windowSeconds)}). Expecting a finite number ≥ 0.`,
-    );
-  }
-  if (!Number.isInteger(resolved.minEdgeWeight) || resolved.minEdgeWeight < 0) {
-    throw new ConfigError(
-      `${SUBJECT}: invalid \`minEdgeWeight\` (${String(resolved.minEdgeWeight)}). Expecting an integer ≥ 0.`,
-    );
-  }
+  checkWindowSeconds(SUBJECT, resolved.windowSeconds);
+  checkNonNegativeInteger(SUBJECT, 'minEdgeWeight', resolved.minEdgeWeight);
   for (const flag of ['selfLoops', 'upstreamSelfPairs'] as const) {
     if (typeof resolved[flag] !== 'boolean') {
       throw new ConfigError(
