@@ -1,0 +1,291 @@
+/**
+ * Near-duplicate benchmark (`findNearDuplicates`, src/signals): quality against an all-pairs exact-Jaccard
+ * baseline, and throughput with peak memory. Prints a markdown table.
+ *
+ * Run: `node --import tsx bench/neardup-bench.ts [--quality 1e4] [--sizes 1e5,1e6] [--seed 7]`
+ * (`--quality 0` or `--sizes ''` skips a part). Each throughput size runs in a child process so that its peak RSS
+ * (`process.resourceUsage().maxRSS`) is its own: one child generates the corpus first (`bench/generate-copypasta.ts`;
+ * its RSS is reported apart) and times the run; a second child streams the generator straight in, so its peak RSS
+ * is the algorithm's without a corpus held in memory (as in the pipeline, which streams posts from the store).
+ *
+ * Quality: truth pairs are the pairs of eligible texts whose shingle sets have exact Jaccard ≥ the threshold
+ * (all pairs of distinct normalized texts compared; exact copies have J = 1). Recall = truth pairs that we place
+ * in one group ÷ truth pairs; precision = pairs we place in one group with J ≥ threshold ÷ pairs we place in one
+ * group. Both are given per text pair and per distinct-text pair. Groups are connected components of verified
+ * pairs, so chains (A ~ B ~ C with J(A, C) < threshold) lower group precision while every verified pair is exact:
+ * the verified-pair precision re-checks the evidence pairs against the baseline.
+ *
+ * @module
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import {
+  findNearDuplicates,
+  jaccard,
+  NEARDUP_DEFAULTS,
+  type NearDupResult,
+} from '../src/signals/find-near-duplicates.js';
+import { normalizeForNearDup } from '../src/signals/neardup-normalize.js';
+import { countCodePoints, shingleCharsFor, shingleSet } from '../src/signals/shingles.js';
+import { copypastaTexts, generateCopypasta } from './generate-copypasta.js';
+
+const MB = 1024 * 1024;
+
+interface QualityReport {
+  texts: number;
+  distinct: number;
+  oursMs: number;
+  allPairsMs: number;
+  allPairsComparisons: number;
+  text: { truth: number; grouped: number; hit: number };
+  distinctPairs: { truth: number; grouped: number; hit: number };
+  family: { truth: number; hit: number; grouped: number };
+  verified: { checked: number; correct: number };
+  result: NearDupResult;
+}
+
+/** Baseline: normalized keys, eligibility and shingle sets exactly as `findNearDuplicates` defines them. */
+function baselineKeys(texts: readonly { id: number; text: string }[]) {
+  const o = NEARDUP_DEFAULTS;
+  const keyOf = new Int32Array(texts.length).fill(-1);
+  const index = new Map<string, number>();
+  const sets: Uint32Array[] = [];
+  const counts: number[] = [];
+  for (const { id, text } of texts) {
+    const key = normalizeForNearDup(text);
+    let k = index.get(key);
+    if (k === undefined) {
+      if (countCodePoints(key, o.minTextChars) < o.minTextChars) continue;
+      const set = shingleSet(key, shingleCharsFor(key, o.shingleChars, o.cjkShingleChars));
+      if (set.length < o.minShingles) continue;
+      k = sets.length;
+      index.set(key, k);
+      sets.push(set);
+      counts.push(0);
+    }
+    keyOf[id] = k;
+    counts[k]!++;
+  }
+  return { keyOf, sets, counts };
+}
+
+async function quality(n: number, seed: number): Promise<QualityReport> {
+  const { texts, family } = generateCopypasta({ texts: n, seed });
+  const t0 = performance.now();
+  const result = await findNearDuplicates(texts);
+  const oursMs = performance.now() - t0;
+
+  const { keyOf, sets, counts } = baselineKeys(texts);
+  const m = sets.length;
+  const t1 = performance.now();
+  const truthPairs: number[] = []; // flattened (i, j) of distinct keys with J ≥ threshold
+  const truthJ = new Map<number, number>();
+  for (let i = 0; i < m; i++) {
+    for (let j = i + 1; j < m; j++) {
+      const s = jaccard(sets[i]!, sets[j]!);
+      if (s >= NEARDUP_DEFAULTS.jaccardThreshold) {
+        truthPairs.push(i, j);
+        truthJ.set(i * m + j, s);
+      }
+    }
+  }
+  const allPairsMs = performance.now() - t1;
+
+  const groupOfKey = new Int32Array(m).fill(-1);
+  result.groups.forEach((g, gi) => {
+    for (const id of g.members) groupOfKey[keyOf[id]!] = gi;
+  });
+  const pairs2 = (c: number): number => (c * (c - 1)) / 2;
+  const text = { truth: 0, grouped: 0, hit: 0 };
+  const distinctPairs = { truth: truthPairs.length / 2, grouped: 0, hit: 0 };
+  for (let k = 0; k < m; k++) text.truth += pairs2(counts[k]!);
+  text.hit = text.truth; // exact copies always share a group
+  for (let p = 0; p < truthPairs.length; p += 2) {
+    const i = truthPairs[p]!;
+    const j = truthPairs[p + 1]!;
+    text.truth += counts[i]! * counts[j]!;
+    if (groupOfKey[i]! >= 0 && groupOfKey[i] === groupOfKey[j]) {
+      text.hit += counts[i]! * counts[j]!;
+      distinctPairs.hit++;
+    }
+  }
+  const keysPerGroup = new Map<number, number[]>();
+  for (let k = 0; k < m; k++) {
+    if (groupOfKey[k]! >= 0)
+      keysPerGroup.set(groupOfKey[k]!, [...(keysPerGroup.get(groupOfKey[k]!) ?? []), k]);
+  }
+  for (const g of result.groups) text.grouped += pairs2(g.members.length);
+  for (const keys of keysPerGroup.values()) distinctPairs.grouped += pairs2(keys.length);
+
+  // Family truth: pairs of eligible texts from one family.
+  const familySize = new Map<number, number>();
+  const familyGroup = new Map<string, number>();
+  for (let id = 0; id < n; id++) {
+    if (family[id]! < 0 || keyOf[id]! < 0) continue;
+    familySize.set(family[id]!, (familySize.get(family[id]!) ?? 0) + 1);
+    const g = groupOfKey[keyOf[id]!]!;
+    if (g >= 0) familyGroup.set(`${family[id]}:${g}`, (familyGroup.get(`${family[id]}:${g}`) ?? 0) + 1);
+  }
+  const familyReport = { truth: 0, hit: 0, grouped: text.grouped };
+  for (const size of familySize.values()) familyReport.truth += pairs2(size);
+  for (const size of familyGroup.values()) familyReport.hit += pairs2(size);
+
+  const verified = { checked: 0, correct: 0 };
+  for (const g of result.groups) {
+    for (const { a, b } of g.pairs) {
+      const [i, j] = [keyOf[a]!, keyOf[b]!].sort((x, y) => x - y) as [number, number];
+      verified.checked++;
+      if ((truthJ.get(i * m + j) ?? 0) >= NEARDUP_DEFAULTS.jaccardThreshold) verified.correct++;
+    }
+  }
+  return {
+    texts: n,
+    distinct: m,
+    oursMs,
+    allPairsMs,
+    allPairsComparisons: pairs2(m),
+    text,
+    distinctPairs,
+    family: familyReport,
+    verified,
+    result,
+  };
+}
+
+interface ThroughputReport {
+  texts: number;
+  runMs: number;
+  generateMs: number;
+  rssBeforeMb: number;
+  peakRssMb: number;
+  /** Peak RSS of a second child that streams the generator into `findNearDuplicates` (no corpus held). */
+  streamedPeakRssMb: number;
+  stats: NearDupResult['stats'];
+}
+
+type ChildReport = Omit<ThroughputReport, 'streamedPeakRssMb'>;
+
+/**
+ * Child-process body. `array`: generate the corpus, then time `findNearDuplicates` on it. `stream`: feed the
+ * generator straight in, to measure memory without the corpus.
+ */
+async function child(n: number, seed: number, mode: string): Promise<void> {
+  let report: ChildReport;
+  if (mode === 'stream') {
+    const t0 = performance.now();
+    const { stats } = await findNearDuplicates(copypastaTexts({ texts: n, seed }));
+    const runMs = performance.now() - t0;
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    report = { texts: n, runMs, generateMs: 0, rssBeforeMb: 0, peakRssMb, stats };
+  } else {
+    const t0 = performance.now();
+    const texts: { id: number; text: string }[] = [];
+    for (const t of copypastaTexts({ texts: n, seed })) texts.push({ id: t.id, text: t.text });
+    const generateMs = performance.now() - t0;
+    globalThis.gc?.();
+    const rssBeforeMb = process.memoryUsage().rss / MB;
+    const t1 = performance.now();
+    const { stats } = await findNearDuplicates(texts);
+    const runMs = performance.now() - t1;
+    const peakRssMb = process.resourceUsage().maxRSS / 1024;
+    report = { texts: n, runMs, generateMs, rssBeforeMb, peakRssMb, stats };
+  }
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+function runChild(n: number, seed: number, mode: 'array' | 'stream'): ChildReport {
+  const self = fileURLToPath(import.meta.url);
+  const args = [...process.execArgv, '--expose-gc', self, '--child', String(n), '--mode', mode];
+  const out = spawnSync(process.execPath, [...args, '--seed', String(seed)], {
+    encoding: 'utf8',
+    maxBuffer: 16 * MB,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (out.status !== 0) throw new Error(`neardup-bench: child for ${n} texts failed (status ${out.status})`);
+  return JSON.parse(out.stdout.trim().split('\n').pop()!) as ChildReport;
+}
+
+function throughput(n: number, seed: number): ThroughputReport {
+  const timed = runChild(n, seed, 'array');
+  return { ...timed, streamedPeakRssMb: runChild(n, seed, 'stream').peakRssMb };
+}
+
+const fmt = (x: number, digits = 0): string =>
+  x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ratio = (a: number, b: number): string => (b === 0 ? '—' : fmt(a / b, 4));
+
+function printQuality(q: QualityReport): void {
+  const s = q.result.stats;
+  console.log(`## Quality (${fmt(q.texts)} texts, ${fmt(q.distinct)} distinct eligible, threshold 0.7)\n`);
+  console.log('| measure | value |');
+  console.log('|---|---|');
+  console.log(
+    `| recall, text pairs (target ≥ 0.95) | ${ratio(q.text.hit, q.text.truth)} (${fmt(q.text.hit)} / ${fmt(q.text.truth)}) |`,
+  );
+  console.log(
+    `| precision, text pairs in one group (target ≥ 0.99) | ${ratio(q.text.hit, q.text.grouped)} (${fmt(q.text.hit)} / ${fmt(q.text.grouped)}) |`,
+  );
+  console.log(
+    `| recall, distinct-text pairs | ${ratio(q.distinctPairs.hit, q.distinctPairs.truth)} (${fmt(q.distinctPairs.hit)} / ${fmt(q.distinctPairs.truth)}) |`,
+  );
+  console.log(
+    `| precision, distinct-text pairs in one group | ${ratio(q.distinctPairs.hit, q.distinctPairs.grouped)} (${fmt(q.distinctPairs.hit)} / ${fmt(q.distinctPairs.grouped)}) |`,
+  );
+  console.log(
+    `| precision, verified evidence pairs | ${ratio(q.verified.correct, q.verified.checked)} (${fmt(q.verified.correct)} / ${fmt(q.verified.checked)}) |`,
+  );
+  console.log(
+    `| family recall: same-family pairs in one group (generator truth) | ${ratio(q.family.hit, q.family.truth)} |`,
+  );
+  console.log(
+    `| family precision: pairs in one group from one family | ${ratio(q.family.hit, q.family.grouped)} |`,
+  );
+  console.log(`| groups / grouped texts | ${fmt(s.groups)} / ${fmt(s.groupedTexts)} |`);
+  console.log(
+    `| candidate / compared / verified pairs | ${fmt(s.candidatePairs)} / ${fmt(s.comparedPairs)} / ${fmt(s.verifiedPairs)} |`,
+  );
+  console.log(`| ours, ms | ${fmt(q.oursMs)} |`);
+  console.log(
+    `| all-pairs exact Jaccard (${fmt(q.allPairsComparisons)} pairs), ms | ${fmt(q.allPairsMs)} |\n`,
+  );
+}
+
+function printThroughput(rows: ThroughputReport[]): void {
+  console.log('## Throughput (single thread; run time with the corpus pre-generated)\n');
+  console.log(
+    '| texts | run s | texts/min | peak RSS MB | RSS before run MB (corpus) | peak RSS MB, streamed input | distinct | short | compared pairs | groups | grouped texts |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const perMin = (r.texts / r.runMs) * 60_000;
+    console.log(
+      `| ${fmt(r.texts)} | ${fmt(r.runMs / 1000, 1)} | ${fmt(perMin)} | ${fmt(r.peakRssMb)} | ${fmt(r.rssBeforeMb)} | ${fmt(r.streamedPeakRssMb)} | ${fmt(r.stats.distinctKeys)} | ${fmt(r.stats.short)} | ${fmt(r.stats.comparedPairs)} | ${fmt(r.stats.groups)} | ${fmt(r.stats.groupedTexts)} |`,
+    );
+  }
+  console.log('');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quality: { type: 'string', default: '1e4' },
+      sizes: { type: 'string', default: '1e5,1e6' },
+      seed: { type: 'string', default: '7' },
+      child: { type: 'string' },
+      mode: { type: 'string', default: 'array' },
+    },
+  });
+  const seed = Number(values.seed);
+  if (values.child !== undefined) return child(Number(values.child), seed, values.mode);
+  const qualityTexts = Number(values.quality);
+  if (qualityTexts > 0) printQuality(await quality(qualityTexts, seed));
+  const sizes = values.sizes
+    .split(',')
+    .filter((s) => s.trim() !== '')
+    .map(Number);
+  if (sizes.length > 0) printThroughput(sizes.map((n) => throughput(n, seed)));
+}
+
+await main();

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import fc from 'fast-check';
+
+import { foldConfusables, foldConfusableWord } from './fold-confusables.js';
+import { normalizeForNearDup } from './neardup-normalize.js';
+
+test('foldConfusables: Latin words spoofed with Cyrillic letters become plain Latin', () => {
+  // е = U+0435 (Cyrillic ie), ѕ = U+0455 (Cyrillic dze)
+  assert.equal(foldConfusables('\u0435lection \u0455tolen'), 'election stolen');
+  assert.equal(normalizeForNearDup('\u0415lection \u0455tolen'), 'election stolen'); // capital Е, as posted
+  assert.equal(foldConfusables('v\u043Ete n\u043Ew, \u0435lection!'), 'vote now, election!');
+});
+
+test('foldConfusables: single-script words are untouched (Russian, Hindi, Greek, accented Latin)', () => {
+  assert.equal(foldConfusables('выборы украдены'), 'выборы украдены');
+  const hindi = 'नमस्ते दुनिया'; // combining vowel signs and virama, which `confusables.remove` would delete
+  assert.equal(foldConfusables(hindi), hindi);
+  assert.equal(foldConfusables(`${hindi} мир`), `${hindi} мир`); // Cyrillic present: words are scanned
+  assert.equal(foldConfusables('λόγος café выборы'), 'λόγος café выборы');
+});
+
+test('foldConfusables: a Cyrillic word with a Latin look-alike letter folds to Cyrillic', () => {
+  // Latin o (U+006F) and Latin p (U+0070) inside Russian words
+  assert.equal(foldConfusables('выб\u006Fры украдены'), 'выборы украдены');
+  assert.equal(foldConfusableWord('\u0070усский'), 'русский');
+  // Greek majority: Latin o → Greek omicron U+03BF
+  assert.equal(foldConfusableWord('λ\u006Fγος'), 'λ\u03BFγος');
+});
+
+test('foldConfusableWord: Latin majority wins ties and uses confusables.remove', () => {
+  assert.equal(foldConfusableWord('\u0430b'), 'ab'); // one Cyrillic а, one Latin b: tie → Latin
+  assert.equal(foldConfusableWord('hello'), 'hello');
+});
+
+test('foldConfusables: idempotent and never changes text without Greek or Cyrillic (property, seeded)', () => {
+  const letter = fc.constantFrom(
+    ...'aeopcxyslbkmtн\u0430\u0435\u043E\u0440\u0441\u0445\u0443\u0455ыжλογαε ,1'.split(''),
+  );
+  fc.assert(
+    fc.property(fc.array(letter, { maxLength: 30 }), (chars) => {
+      const text = chars.join('');
+      const once = foldConfusables(text);
+      assert.equal(foldConfusables(once), once);
+    }),
+    { seed: 42, numRuns: 1000 },
+  );
+  fc.assert(
+    fc.property(fc.string({ unit: 'grapheme-ascii' }), (text) => {
+      assert.equal(foldConfusables(text), text);
+    }),
+    { seed: 43, numRuns: 300 },
+  );
+});
