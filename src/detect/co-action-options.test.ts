@@ -25,6 +25,8 @@ test('COACTION_DEFAULTS: documented windows, all kinds, cap 1000, 10 evidence pa
     media: 300,
     object: 60,
     neardup: 300,
+    misspelling: 604_800,
+    hashtagseq: 86_400,
   });
   assert.deepEqual([...COACTION_DEFAULTS.kinds], [...TRACE_KINDS]);
   assert.equal(COACTION_DEFAULTS.maxTracesPerObjectWindow, 1000);

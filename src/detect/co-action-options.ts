@@ -13,6 +13,10 @@
  * - `text`, `media`, `neardup`: 300. Re-posting the same text or image is a copy-paste or upload, slower than a
  *   one-click share, and an exact match of a normalized text (≥ 20 characters) or an image hash is far rarer by
  *   chance than a popular URL or hashtag, so a five-minute window adds few chance pairs.
+ * - `misspelling`: 604,800 (7 days). A shared rare misspelling is a writer's habit (one operator, one keyboard,
+ *   one template), not a synchronized act; the week keeps it tied to one stretch of a campaign.
+ * - `hashtagseq`: 86,400 (1 day). The object is already one account's UTC day of hashtags (Pacheco et al. 2021,
+ *   doi:10.1609/icwsm.v15i1.18075, case 3), so two accounts match on the same or the neighbouring day.
  * CooRnet (Giglietto et al. 2020, doi:10.1080/1369118X.2020.1739732) estimates the window from the data instead;
  * the automatic window (DESIGN.md §4) will feed {@link CoactionOptions.windowSeconds} the same way.
  *
@@ -78,6 +82,8 @@ export const COACTION_DEFAULTS: Readonly<CoactionOptions> = Object.freeze({
     media: 300,
     object: 60,
     neardup: 300,
+    misspelling: 604_800,
+    hashtagseq: 86_400,
   }),
   kinds: TRACE_KINDS,
   maxTracesPerObjectWindow: 1000,

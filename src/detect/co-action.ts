@@ -135,7 +135,8 @@ const TEMP_TABLES = ['_co_win', '_co_heavy', '_co_full', '_co_p', '_co_multi', '
  * @param store an open case store whose `traces` table is filled
  * @param options partial {@link CoactionOptions}, merged over {@link COACTION_DEFAULTS}:
  *   `[options.windowSeconds]` seconds per kind (share/reply/url/domain/hashtag/mention/object 60, text/media/
- *   neardup 300; a `default` entry applies to kinds not named), `[options.kinds=all kinds]`,
+ *   neardup 300, misspelling 604,800, hashtagseq 86,400; a `default` entry applies to kinds not named),
+ *   `[options.kinds=all kinds]`,
  *   `[options.maxTracesPerObjectWindow=1000]` traces per (kind, object, bucket) cell before it is bounded,
  *   `[options.evidencePerEdge=10]` evidence pairs per edge
  * @param hooks optional observers (step timings)

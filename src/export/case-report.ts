@@ -3,6 +3,7 @@
  */
 import type { CoordinationNetwork } from '../model/network.js';
 import type { RunInfo } from '../model/run-info.js';
+import type { CaseSignals } from '../signals/case-signals.js';
 
 /**
  * A case as the exporters see it. Everything in `network` that came from the data (texts, handles, names, URLs,
@@ -13,4 +14,6 @@ export interface CaseReport {
   run: RunInfo;
   /** Accounts, kept edges with evidence, clusters (src/model/network.ts). */
   network: CoordinationNetwork;
+  /** Signal findings per cluster, account and cohort (src/signals/case-signals.ts); absent in older cases. */
+  signals?: CaseSignals;
 }

@@ -20,6 +20,8 @@ export interface ClusterView {
   posts: PostRef[];
   /** Internal edges, most co-actions first, then by account keys (capped at `strongestEdgesPerCluster`). */
   strongestEdges: NetworkEdge[];
+  /** Every internal edge, in the same order (for evidence drawn from all of them, e.g. near-duplicate examples). */
+  internalEdges: NetworkEdge[];
 }
 
 /** The view model of a report. */
@@ -55,6 +57,9 @@ export function buildReportView(report: CaseReport, options: ReportOptions): Rep
     .sort((x, y) => compareClusterIds(x.id, y.id))
     .map((cluster): ClusterView => {
       const keys = [...cluster.accounts].sort(compareStrings);
+      const internalEdges = (internal.get(cluster.id) ?? [])
+        .slice()
+        .sort((x, y) => y.coactions - x.coactions || compareStrings(x.a, y.a) || compareStrings(x.b, y.b));
       const listed = keys.slice(0, options.accountsPerCluster);
       return {
         cluster,
@@ -66,10 +71,8 @@ export function buildReportView(report: CaseReport, options: ReportOptions): Rep
               x.tsMs - y.tsMs || compareStrings(x.platform, y.platform) || compareStrings(x.postId, y.postId),
           )
           .slice(0, options.evidencePostsPerCluster),
-        strongestEdges: (internal.get(cluster.id) ?? [])
-          .slice()
-          .sort((x, y) => y.coactions - x.coactions || compareStrings(x.a, y.a) || compareStrings(x.b, y.b))
-          .slice(0, options.strongestEdgesPerCluster),
+        strongestEdges: internalEdges.slice(0, options.strongestEdgesPerCluster),
+        internalEdges,
       };
     });
   const unclustered = [...accountsByKey.values()].filter((account) => account.cluster === '');

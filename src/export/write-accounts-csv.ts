@@ -5,6 +5,7 @@
 import { compareClusterIds } from '../graph/compare-cluster-ids.js';
 import { compareStrings } from '../graph/compare-strings.js';
 import type { CoordinationNetwork } from '../model/network.js';
+import type { AccountSignalSummary, CaseSignals } from '../signals/case-signals.js';
 import { toCsv } from './to-csv.js';
 
 /** Columns of `accounts.csv`, in order. */
@@ -19,6 +20,13 @@ export const ACCOUNTS_CSV_COLUMNS: readonly string[] = Object.freeze([
   'degree',
   'coactions',
   'posts',
+  'utc_offset',
+  'schedule_confidence',
+  'works_office_hours',
+  'handle_pattern',
+  'handle_entropy_bits',
+  'renamed',
+  'follower_anomalies',
 ]);
 
 /**
@@ -26,13 +34,19 @@ export const ACCOUNTS_CSV_COLUMNS: readonly string[] = Object.freeze([
  *
  * Columns ({@link ACCOUNTS_CSV_COLUMNS}): `account` key `platform:accountId`; `platform`; `account_id`; `handle`;
  * `display_name`; `cluster` (empty when unclustered); `component` (0-based, largest first); `degree`; `coactions`
- * (over the account's kept edges); `posts`.
+ * (over the account's kept edges); `posts`. Signal columns (empty without `signals`): `utc_offset` and
+ * `schedule_confidence` of the account's own office-hours fit (empty below the minimum post count),
+ * `works_office_hours` (true/false), `handle_pattern` (name-digits, random, word-digits, digits, plain, other,
+ * empty), `handle_entropy_bits` (bits per character), `renamed` (more than one handle seen), `follower_anomalies`
+ * (`;`-joined: follow-ratio, zero-followers, identical-counts).
  *
  * @param network the coordination network
+ * @param signals optional signal findings (src/signals/case-signals.ts)
  * @returns CSV text (CRLF line ends), rows by cluster id (unclustered last), then key
  * @example writeAccountsCsv(report.network)
  */
-export function writeAccountsCsv(network: CoordinationNetwork): string {
+export function writeAccountsCsv(network: CoordinationNetwork, signals?: CaseSignals): string {
+  const byKey = new Map((signals?.accounts ?? []).map((a) => [a.key, a]));
   const rows = [...network.accounts]
     .sort((x, y) => compareClusterIds(x.cluster, y.cluster) || compareStrings(x.key, y.key))
     .map((a) => [
@@ -46,6 +60,22 @@ export function writeAccountsCsv(network: CoordinationNetwork): string {
       a.degree,
       a.coactions,
       a.posts,
+      ...signalCells(byKey.get(a.key)),
     ]);
   return toCsv(ACCOUNTS_CSV_COLUMNS, rows);
+}
+
+function signalCells(a: AccountSignalSummary | undefined): (string | number)[] {
+  if (a === undefined) return ['', '', '', '', '', '', ''];
+  const fit = a.schedule;
+  const fitted = fit.status === 'fitted';
+  return [
+    fitted ? (fit.offsetLabel ?? '') : '',
+    fitted ? fit.confidence : '',
+    fitted ? String(fit.worksOfficeHours) : '',
+    a.flags?.handlePattern ?? '',
+    a.flags?.handleEntropyBitsPerChar ?? '',
+    a.flags === null ? '' : String(a.flags.renamed),
+    a.flags?.followerAnomalies.join(';') ?? '',
+  ];
 }

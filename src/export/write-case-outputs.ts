@@ -9,6 +9,7 @@ import type { CaseReport } from './case-report.js';
 import { type ReportOptions, resolveReportOptions } from './report-options.js';
 import { writeAccountsCsv } from './write-accounts-csv.js';
 import { writeClustersCsv } from './write-clusters-csv.js';
+import { writeCohortsCsv } from './write-cohorts-csv.js';
 import { writeEdgesCsvChunks } from './write-edges-csv.js';
 import { writeNetworkGexfChunks } from './write-network-gexf.js';
 import { writeNetworkGraphmlChunks } from './write-network-graphml.js';
@@ -16,6 +17,7 @@ import { writeNetworkJsonChunks } from './write-network-json.js';
 import { writeReportHtml } from './write-report-html.js';
 import { writeReportMarkdown } from './write-report-markdown.js';
 import { writeRunJson } from './write-run-json.js';
+import { writeSignalsJson } from './write-signals-json.js';
 
 /** File names written by {@link writeCaseOutputs}, in the order they are written and returned. */
 export const CASE_OUTPUT_FILES: readonly string[] = Object.freeze([
@@ -23,10 +25,12 @@ export const CASE_OUTPUT_FILES: readonly string[] = Object.freeze([
   'report.md',
   'clusters.csv',
   'accounts.csv',
+  'cohorts.csv',
   'edges.csv',
   'network.gexf',
   'network.graphml',
   'network.json',
+  'signals.json',
   'run.json',
 ]);
 
@@ -54,15 +58,18 @@ export async function writeCaseOutputs(
   options?: OptionsInput<ReportOptions>,
 ): Promise<string[]> {
   const opts = resolveReportOptions(options);
+  const signals = report.signals ?? { clusters: [], accounts: [], cohorts: [] };
   const render: Record<string, () => Iterable<string>> = {
     'report.html': () => [writeReportHtml(report, opts)],
     'report.md': () => [writeReportMarkdown(report, opts)],
-    'clusters.csv': () => [writeClustersCsv(report.network)],
-    'accounts.csv': () => [writeAccountsCsv(report.network)],
+    'clusters.csv': () => [writeClustersCsv(report.network, report.signals)],
+    'accounts.csv': () => [writeAccountsCsv(report.network, report.signals)],
+    'cohorts.csv': () => [writeCohortsCsv(signals)],
     'edges.csv': () => writeEdgesCsvChunks(report.network),
     'network.gexf': () => writeNetworkGexfChunks(report.network),
     'network.graphml': () => writeNetworkGraphmlChunks(report.network),
     'network.json': () => writeNetworkJsonChunks(report.network),
+    'signals.json': () => [writeSignalsJson(signals)],
     'run.json': () => [writeRunJson(report.run)],
   };
   await mkdir(dir, { recursive: true });

@@ -30,6 +30,15 @@ describe('writeClustersCsv', () => {
       top_objects:
         "media|=cmd\\|' /C calc'!A0|5|2; url|https://evil.example/\"><img src=x onerror=alert(2)>|5|2; url|javascript:alert(3)|4|2; share|twitter:777|3|2; text|h:abc123|3|2",
       accounts: 'facebook:2001;facebook:2002;twitter:1001;twitter:1002',
+      utc_offset: '',
+      schedule_confidence: '',
+      office_hours_share: '',
+      lunch_dip: '',
+      holiday_country: '',
+      burst_days: '',
+      creation_burst_accounts: '',
+      handle_patterns: '',
+      signal_reasons: '',
     });
     assert.equal(rows[2]!.first_ts, '2021-09-25T12:00:00.250Z');
     assert.equal(rows[2]!.median_dt_s, '0.5');

@@ -4,6 +4,7 @@
  */
 import { compareClusterIds } from '../graph/compare-cluster-ids.js';
 import type { CoordinationNetwork } from '../model/network.js';
+import type { CaseSignals, ClusterSignals } from '../signals/case-signals.js';
 import { encodeListItem } from './encode-list-item.js';
 import { roundDecimal } from './format-decimal.js';
 import { formatUtc } from './format-utc.js';
@@ -23,6 +24,15 @@ export const CLUSTERS_CSV_COLUMNS: readonly string[] = Object.freeze([
   'per_kind',
   'top_objects',
   'accounts',
+  'utc_offset',
+  'schedule_confidence',
+  'office_hours_share',
+  'lunch_dip',
+  'holiday_country',
+  'burst_days',
+  'creation_burst_accounts',
+  'handle_patterns',
+  'signal_reasons',
 ]);
 
 /**
@@ -32,12 +42,19 @@ export const CLUSTERS_CSV_COLUMNS: readonly string[] = Object.freeze([
  * (ISO 8601 UTC); `edges`; `coactions`; `density` (0..1, 6 decimals); `median_dt_s` (seconds, 3 decimals);
  * `per_kind` (`kind:coactions` joined by `;`); `top_objects` (`kind|object|coactions|accounts` joined by `; `);
  * `accounts` (keys joined by `;`). Items inside list cells escape `\`, `|`, `;` with a backslash.
+ * Signal columns (empty when `signals` is not given or the cluster has none): `utc_offset` (best office-hours
+ * offset of the members' posts, `UTC±HH:MM`), `schedule_confidence` (0..1), `office_hours_share` (0..1),
+ * `lunch_dip` (−1..1), `holiday_country` (ISO code whose public holidays are significantly quiet),
+ * `burst_days` (days with synchronized session starts), `creation_burst_accounts` (accounts in the largest
+ * creation burst), `handle_patterns` (`pattern:count` joined by `;`), `signal_reasons` (plain words joined by ` | `).
  *
  * @param network the coordination network
+ * @param signals optional signal findings (src/signals/case-signals.ts)
  * @returns CSV text (CRLF line ends), rows in cluster-id order; identical input gives identical bytes
  * @example writeClustersCsv(report.network).split('\r\n')[0] // 'cluster,size,platforms,…'
  */
-export function writeClustersCsv(network: CoordinationNetwork): string {
+export function writeClustersCsv(network: CoordinationNetwork, signals?: CaseSignals): string {
+  const byCluster = new Map((signals?.clusters ?? []).map((s) => [s.cluster, s]));
   const rows = [...network.clusters]
     .sort((x, y) => compareClusterIds(x.id, y.id))
     .map((c) => [
@@ -55,6 +72,28 @@ export function writeClustersCsv(network: CoordinationNetwork): string {
         .map((o) => [encodeListItem(o.kind), encodeListItem(o.object), o.coactions, o.accounts].join('|'))
         .join('; '),
       c.accounts.map(encodeListItem).join(';'),
+      ...signalCells(byCluster.get(c.id)),
     ]);
   return toCsv(CLUSTERS_CSV_COLUMNS, rows);
+}
+
+function signalCells(s: ClusterSignals | undefined): (string | number)[] {
+  if (s === undefined) return ['', '', '', '', '', '', '', '', ''];
+  const fit = s.time.schedule;
+  const fitted = fit.status === 'fitted';
+  const patterns = Object.entries(s.accounts.handles.byPattern)
+    .filter(([, n]) => n > 0)
+    .map(([pattern, n]) => `${pattern}:${n}`)
+    .join(';');
+  return [
+    fitted ? (fit.offsetLabel ?? '') : '',
+    fitted ? fit.confidence : '',
+    fitted ? (fit.officeHoursShare ?? '') : '',
+    fitted ? (fit.lunchDip ?? '') : '',
+    s.time.holidays?.country ?? '',
+    s.bursts.count,
+    s.accounts.creation.largestBurst?.count ?? 0,
+    patterns,
+    s.reasons.join(' | '),
+  ];
 }

@@ -5,8 +5,8 @@ import { CANONICAL_FIELDS, isCanonicalField, REQUIRED_FIELDS } from './canonical
 import { FIELD_ALIASES } from './field-aliases.js';
 
 describe('canonical fields', () => {
-  it('has 21 fields, account and ts required, and aliases for each', () => {
-    assert.equal(CANONICAL_FIELDS.length, 21);
+  it('has 23 fields, account and ts required, and aliases for each', () => {
+    assert.equal(CANONICAL_FIELDS.length, 23);
     assert.deepEqual(REQUIRED_FIELDS, ['account', 'ts']);
     for (const field of CANONICAL_FIELDS) assert.ok(FIELD_ALIASES[field].length > 0, field);
   });

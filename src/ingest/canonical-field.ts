@@ -8,9 +8,10 @@
  * - Post: `id` (post id), `account` (account id, required), `ts` (post time, required), `text`, `platform`,
  *   `kind` (post | share | reply | quote | comment, or a synonym such as `retweet`), `parent` (id of the shared or
  *   quoted post), `parent_account`, `reply_to` (id of the post replied to), `urls`, `hashtags`, `mentions`,
- *   `media` (media hashes), `lang`.
+ *   `media` (media hashes), `media_files` (local image files, relative to the input file; hashed later with pHash),
+ *   `lang`.
  * - Account: `handle`, `name` (display name), `created_at` (account creation time), `followers`, `following`,
- *   `bio`, `label` (ground truth).
+ *   `bio`, `profile_image` (profile image hash), `label` (ground truth).
  */
 export const CANONICAL_FIELDS = [
   'id',
@@ -26,6 +27,7 @@ export const CANONICAL_FIELDS = [
   'hashtags',
   'mentions',
   'media',
+  'media_files',
   'lang',
   'handle',
   'name',
@@ -33,6 +35,7 @@ export const CANONICAL_FIELDS = [
   'followers',
   'following',
   'bio',
+  'profile_image',
   'label',
 ] as const;
 

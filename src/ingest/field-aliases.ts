@@ -120,6 +120,15 @@ export const FIELD_ALIASES: Readonly<Record<CanonicalField, readonly string[]>> 
   hashtags: ['hashtags', 'hashtag', 'tags'],
   mentions: ['mentions', 'mention', 'user_mentions', 'mentioned_users', 'mentioned'],
   media: ['media_hashes', 'media_hash', 'phash', 'image_hash', 'image_hashes', 'phash_id', 'media'],
+  media_files: [
+    'media_files',
+    'media_file',
+    'media_paths',
+    'media_path',
+    'image_files',
+    'image_file',
+    'image_path',
+  ],
   lang: ['lang', 'language', 'tweet_language', 'post_language'],
   handle: [
     'handle',
@@ -147,6 +156,13 @@ export const FIELD_ALIASES: Readonly<Record<CanonicalField, readonly string[]>> 
     'user_profile_description',
     'profile_description',
     'author_description',
+  ],
+  profile_image: [
+    'profile_image',
+    'profile_image_hash',
+    'profile_image_phash',
+    'avatar_hash',
+    'avatar_phash',
   ],
   label: ['label', 'ground_truth', 'is_coordinated', 'coordinated', 'campaign'],
 });

@@ -16,6 +16,8 @@ export interface RawAccountFacts {
   followers?: unknown;
   following?: unknown;
   bio?: unknown;
+  /** Profile image hash (e.g. a 64-bit pHash as 16 hex digits), kept as given. */
+  profileImage?: unknown;
   label?: unknown;
 }
 
@@ -72,6 +74,11 @@ export function makeAccount(
   const bio = cellText(facts.bio);
   if (bio !== undefined) {
     account.bio = bio;
+    any = true;
+  }
+  const profileImage = cellString(facts.profileImage);
+  if (profileImage !== undefined) {
+    account.profileImageHash = profileImage;
     any = true;
   }
   const label = cellString(facts.label);

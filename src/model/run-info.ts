@@ -85,4 +85,32 @@ export interface RunInfo {
   totals: RunTotals;
   bounded: BoundedObjects;
   timings: StageTiming[];
+  /** What the corpus signals found (near-duplicate groups, misspellings, hashtag sequences, media groups). */
+  signals?: CorpusSignalStats;
+}
+
+/** Counts of the corpus signals stage (`computeCorpusTraces`); a kind not computed is absent. */
+export interface CorpusSignalStats {
+  /** Posts with text read, eligible (long enough), too short, near-duplicate groups with ≥ 2 different texts. */
+  neardup?: {
+    texts: number;
+    eligible: number;
+    short: number;
+    groups: number;
+    groupedPosts: number;
+    traces: number;
+  };
+  /** Distinct shared misspellings and their traces. */
+  misspelling?: { tokens: number; traces: number };
+  /** Account-days with a long enough hashtag sequence. */
+  hashtagseq?: { sequences: number; traces: number };
+  /** Distinct media values, local files (hashed), pHash groups, values regrouped, unreadable files. */
+  media?: {
+    hashes: number;
+    files: number;
+    filesHashed: number;
+    groups: number;
+    regrouped: number;
+    warnings: string[];
+  };
 }

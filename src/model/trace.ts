@@ -5,8 +5,11 @@
 /**
  * Trace kinds. `url` canonical URL; `domain` registrable domain; `hashtag` NFKC + case-folded tag; `mention`
  * mentioned account; `share` same parent post (co-retweet/co-share); `reply` same reply target; `text` exact
- * normalized text (copypasta); `media` image hash; `object` an opaque id a table supplies (CooRTweet `object_id`).
- * `neardup` is reserved for near-duplicate groups (later issue).
+ * normalized text (copypasta); `media` image hash, or the perceptual-hash group it falls in; `object` an opaque id a
+ * table supplies (CooRTweet `object_id`). Three kinds are computed across posts by the signals stage
+ * (`src/signals`), not per post: `neardup` near-duplicate text group (MinHash + LSH), `misspelling` a shared rare
+ * misspelling (a writer's fingerprint), `hashtagseq` the ordered hashtag sequence of an account's UTC day
+ * (Pacheco et al. 2021, case 3).
  */
 export const TRACE_KINDS = [
   'url',
@@ -19,7 +22,12 @@ export const TRACE_KINDS = [
   'media',
   'object',
   'neardup',
+  'misspelling',
+  'hashtagseq',
 ] as const;
+
+/** Kinds computed across posts by the signals stage rather than per post at ingest. */
+export const CORPUS_TRACE_KINDS: readonly TraceKind[] = ['neardup', 'misspelling', 'hashtagseq'];
 /** One of {@link TRACE_KINDS}. */
 export type TraceKind = (typeof TRACE_KINDS)[number];
 

@@ -22,8 +22,11 @@ import { type IngestOptions, resolveIngestOptions } from '../ingest/index.js';
 import type { CoordinationNetwork } from '../model/network.js';
 import { type ProgressSink, SILENT_PROGRESS } from '../model/progress.js';
 import type { RunInfo, StageTiming } from '../model/run-info.js';
+import type { CaseSignals } from '../signals/index.js';
 import { DuckStore } from '../store/duck-store.js';
-import type { TraceOptions } from '../traces/index.js';
+import { resolveTraceOptions, type TraceOptions } from '../traces/index.js';
+import { type CaseSignalOptions, computeCaseSignals } from './compute-case-signals.js';
+import { type CorpusTraceOptions, computeCorpusTraces } from './compute-corpus-traces.js';
 import { encodeTraces } from './encode-traces.js';
 import { ingestFiles } from './ingest-files.js';
 import { loadAccountFacts } from './load-accounts.js';
@@ -48,6 +51,13 @@ export interface DetectOptions {
   edgeFilter: EdgeFilter;
   /** Louvain seed and resolution, minimum cluster size. */
   clusters: Partial<ClusterOptions>;
+  // — signals —
+  /**
+   * Options of the signals: the corpus trace kinds (`neardup`, `misspelling`, `hashtagseq`, media grouping; which
+   * of them run follows `traces.kinds`) and the account/cluster features (time fingerprints, bursts, account
+   * signals, cohorts). Defaults in each module (`NEARDUP_DEFAULTS`, `MISSPELLING_DEFAULTS`, …).
+   */
+  signals: Partial<SignalOptions>;
   // — peer compatibility —
   /**
    * Also compute a peer tool's own tables. `'coortweet'`: CooRTweet 2.1.3's `detect_groups` pairs and
@@ -82,7 +92,14 @@ export const DETECT_DEFAULTS: DetectOptions = {
   coaction: {},
   edgeFilter: EDGE_FILTER_DEFAULTS,
   clusters: {},
+  signals: {},
 };
+
+/** Options of the signals stages, see {@link DetectOptions.signals}. */
+export interface SignalOptions extends Omit<CorpusTraceOptions, 'kinds'> {
+  /** Account and cluster features. */
+  features: Partial<CaseSignalOptions>;
+}
 
 /** Merge partial options over {@link DETECT_DEFAULTS} (one level deep). */
 export function resolveDetectOptions(options: Partial<DetectOptions> = {}): DetectOptions {
@@ -93,6 +110,7 @@ export function resolveDetectOptions(options: Partial<DetectOptions> = {}): Dete
     traces: { ...DETECT_DEFAULTS.traces, ...options.traces },
     coaction: { ...DETECT_DEFAULTS.coaction, ...options.coaction },
     clusters: { ...DETECT_DEFAULTS.clusters, ...options.clusters },
+    signals: { ...DETECT_DEFAULTS.signals, ...options.signals },
     edgeFilter: options.edgeFilter ?? DETECT_DEFAULTS.edgeFilter,
   };
 }
@@ -122,6 +140,8 @@ export function validateDetectOptions(options: DetectOptions): void {
 export interface DetectResult {
   run: RunInfo;
   network: CoordinationNetwork;
+  /** Cluster signals, account summaries and cohorts (time fingerprints, account signals). */
+  signals: CaseSignals;
   /** Files written (empty when `out` is unset). */
   outputs: string[];
 }
@@ -182,6 +202,24 @@ export async function detect(
       ms: Math.round(ingested.traceExtractMs),
       rows: ingested.tracesAppended,
     });
+    const traceKinds = resolveTraceOptions(opts.traces).kinds;
+    const corpusSignals = await timed(
+      'signals.corpus',
+      (r) =>
+        (r.neardup?.traces ?? 0) +
+        (r.misspelling?.traces ?? 0) +
+        (r.hashtagseq?.traces ?? 0) +
+        (r.media?.regrouped ?? 0),
+      () =>
+        computeCorpusTraces(store, {
+          kinds: traceKinds,
+          neardup: opts.signals.neardup ?? {},
+          misspelling: opts.signals.misspelling ?? {},
+          hashtagSeq: opts.signals.hashtagSeq ?? {},
+          media: opts.signals.media ?? {},
+          ...(opts.signals.maxImageBytes !== undefined ? { maxImageBytes: opts.signals.maxImageBytes } : {}),
+        }),
+    );
     const encoded = await timed(
       'traces.encode',
       (r) => r.traces,
@@ -203,6 +241,11 @@ export async function detect(
       'clusters',
       (n) => n.clusters.length,
       async () => buildNetwork(loaded.edges, loaded.edgeObjects, facts, opts.clusters),
+    );
+    const signals = await timed(
+      'signals.features',
+      (s) => s.accounts.length,
+      () => computeCaseSignals(store, network, opts.signals.features ?? {}),
     );
 
     const totals = {
@@ -254,6 +297,7 @@ export async function detect(
       totals,
       bounded: coaction.bounded,
       timings,
+      signals: corpusSignals,
     };
 
     const compatFiles: { name: string; text: string }[] = [];
@@ -295,7 +339,7 @@ export async function detect(
         await writeFile(path, file.text, 'utf8');
         outputs.push(path);
       }
-      outputs.unshift(...(await writeCaseOutputs(out, { run, network })));
+      outputs.unshift(...(await writeCaseOutputs(out, { run, network, signals })));
       outputs.push(quarantinePath);
       timings.push({ stage: 'outputs', ms: Math.round(performance.now() - t0), rows: outputs.length });
     }
@@ -308,7 +352,7 @@ export async function detect(
     ]);
     // run.json last, so it carries the output stage's timing and the finish time.
     if (opts.out !== undefined) await writeFile(join(opts.out, 'run.json'), writeRunJson(run), 'utf8');
-    return { run, network, outputs };
+    return { run, network, signals, outputs };
   } finally {
     store.close();
   }

@@ -140,7 +140,7 @@ test('extractTraces: options.kinds restricts the output', () => {
 
 test('TRACE_DEFAULTS and resolveTraceOptions', () => {
   assert.equal(TRACE_DEFAULTS.minTextChars, 20);
-  assert.equal(TRACE_DEFAULTS.kinds.length, 10);
+  assert.equal(TRACE_DEFAULTS.kinds.length, 12);
   assert.deepEqual(resolveTraceOptions({ minTextChars: 5 }).minTextChars, 5);
 });
 

@@ -22,8 +22,9 @@ import { registrableDomainOfCanonical } from './registrable-domain.js';
 export interface TraceOptions {
   // — what to extract —
   /**
-   * Trace kinds to extract (distinct trace kinds). Default: all of {@link TRACE_KINDS}. `neardup` is accepted but
-   * never produced here: near-duplicate groups are computed later, across posts.
+   * Trace kinds to extract (distinct trace kinds). Default: all of {@link TRACE_KINDS}. The corpus kinds
+   * (`neardup`, `misspelling`, `hashtagseq`) are accepted but never produced here: the signals stage computes them
+   * later, across posts, when they are listed.
    */
   kinds: readonly TraceKind[];
   // — text —

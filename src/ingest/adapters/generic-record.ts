@@ -2,6 +2,8 @@
  * The record mapping shared by the generic formats (`csv`, `jsonl`, `parquet`): canonical fields read through
  * resolved source columns (a `--map` and the aliases of `FIELD_ALIASES`).
  */
+import { dirname, isAbsolute, resolve } from 'node:path';
+
 import type { Post, PostKind } from '../../model/post.js';
 import type { CanonicalField } from '../canonical-field.js';
 import { cellString, cellText } from '../cell-value.js';
@@ -18,7 +20,16 @@ export type FieldGetter<R> = (record: R) => unknown;
 /** Generic record mapper: one record in, one post or one quarantine entry (plus account facts) out. */
 export type GenericMapper<R> = (rec: R, record: number, b: ItemBuilder) => void;
 
-const PROFILE_FIELDS = ['handle', 'name', 'created_at', 'followers', 'following', 'bio', 'label'] as const;
+const PROFILE_FIELDS = [
+  'handle',
+  'name',
+  'created_at',
+  'followers',
+  'following',
+  'bio',
+  'profile_image',
+  'label',
+] as const;
 const KIND_WORDS = Object.values(POST_KIND_SYNONYMS).flat().join(', ');
 
 /**
@@ -35,7 +46,9 @@ const KIND_WORDS = Object.values(POST_KIND_SYNONYMS).flat().join(', ');
  * - `urls`, `hashtags` (without `#`), `mentions` (without `@`), `media` through `parseList`; `text`, `lang`.
  *   When the table has no `urls` (or `hashtags`, or `mentions`) column, they are taken from the text itself
  *   (`entitiesFromText`: explicit http(s) links, `#tags`, `@handles`).
- * - Account facts (`handle`, `name`, `created_at`, `followers`, `following`, `bio`, `label`) → an account item
+ * - `media_files`: local image paths (relative ones resolved against the input file's folder) become media
+ *   entries `file:<absolute path>`; the signals stage hashes them with pHash. Nothing is opened here.
+ * - Account facts (`handle`, `name`, `created_at`, `followers`, `following`, `bio`, `profile_image`, `label`) → an account item
  *   after an accepted post.
  *
  * @param columns canonical field → source column name (must hold `account` and `ts`)
@@ -69,6 +82,7 @@ export function genericRecordMapper<R>(
   const getHashtags = get('hashtags');
   const getMentions = get('mentions');
   const getMedia = get('media');
+  const getMediaFiles = get('media_files');
   const getLang = get('lang');
   const profile = PROFILE_FIELDS.some((f) => columns[f] !== undefined)
     ? {
@@ -78,6 +92,7 @@ export function genericRecordMapper<R>(
         followers: get('followers'),
         following: get('following'),
         bio: get('bio'),
+        profileImage: get('profile_image'),
         label: get('label'),
       }
     : undefined;
@@ -144,6 +159,9 @@ export function genericRecordMapper<R>(
       mediaHashes: getMedia === undefined ? [] : parseList(getMedia(rec)),
       source: { file: b.file, record },
     };
+    if (getMediaFiles !== undefined) {
+      for (const path of parseList(getMediaFiles(rec))) post.mediaHashes.push(mediaFileRef(b.file, path));
+    }
     const parentPostId = kind === 'reply' ? (replyTo ?? parent) : (parent ?? replyTo);
     if (parentPostId !== undefined) post.parentPostId = parentPostId;
     const parentAccount = getParentAccount === undefined ? undefined : cellString(getParentAccount(rec));
@@ -172,10 +190,23 @@ export function genericRecordMapper<R>(
         followers: profile.followers?.(rec),
         following: profile.following?.(rec),
         bio: profile.bio?.(rec),
+        profileImage: profile.profileImage?.(rec),
         label: profile.label?.(rec),
       },
       b.zone,
     );
     if (account) b.account(account);
   };
+}
+
+/** Prefix of a media entry that names a local image file rather than a hash (see {@link mediaFileRef}). */
+export const MEDIA_FILE_PREFIX = 'file:';
+
+/**
+ * The media entry of a local image file: `file:` + its absolute path, relative paths resolved against the folder
+ * of the input file that names them (so a case folder can be moved as a whole).
+ * @example mediaFileRef('/cases/x/posts.csv', 'img/a.jpg') // 'file:/cases/x/img/a.jpg'
+ */
+export function mediaFileRef(inputFile: string, path: string): string {
+  return MEDIA_FILE_PREFIX + (isAbsolute(path) ? resolve(path) : resolve(dirname(resolve(inputFile)), path));
 }

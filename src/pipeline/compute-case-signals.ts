@@ -1,0 +1,306 @@
+/**
+ * Signals stage, part 2: features of accounts and clusters after the network is built (DESIGN.md §4): time
+ * fingerprints (hour of week, office-hours UTC offset, meal-break dip, holiday gaps — Meta's "coordinating shift
+ * patterns", kill-chain procedure 3.1), synchronized session starts, and account signals (creation bursts, handle
+ * patterns, reused names and images, renames, follower anomalies; Beskow & Carley 2019; Cresci et al. 2015). Also
+ * the cohorts that co-action cannot see: accounts sharing a confident office-hours offset, and creation batches of
+ * machine-made handles. See `src/signals` for each method and its sources.
+ */
+import type { CoordinationNetwork } from '../model/network.js';
+import {
+  type AccountFlags,
+  type AccountProfile,
+  type AccountSignalOptions,
+  type AccountSignalSummary,
+  accountFlags,
+  accountSignals,
+  type CaseSignals,
+  type ClusterSignals,
+  type Cohort,
+  classifyHandle,
+  createTimeFingerprinter,
+  creationBursts,
+  type SynchronizedBurstOptions,
+  synchronizedBursts,
+  type TimeFingerprinter,
+  type TimeFingerprintOptions,
+} from '../signals/index.js';
+import type { DuckStore } from '../store/duck-store.js';
+
+/** Options of {@link computeCaseSignals}. */
+export interface CaseSignalOptions {
+  /** Time fingerprint options (schedule fit, holiday countries). */
+  time: Partial<TimeFingerprintOptions>;
+  /** Synchronized session starts (window, minimum accounts). */
+  bursts: Partial<SynchronizedBurstOptions>;
+  /** Account signal options (creation window, thresholds, list caps). */
+  accounts: Partial<AccountSignalOptions>;
+  /** Fewest accounts (integer ≥ 2) in a cohort. Default 3. */
+  minCohortAccounts: number;
+  /**
+   * Smallest schedule confidence (0..1) for an account that keeps office hours to join the schedule cohort of its
+   * best offset. Default 0.2: with ~60 posts an office-hours account fits its true zone with correlation ≈ 0.7 but
+   * a neighbouring hour almost as well, so its confidence (which measures the margin) is often 0.25–0.5; the
+   * cohort's pooled posts then fit with high confidence, which the cohort reports.
+   */
+  minCohortConfidence: number;
+  /** Most cohorts of each kind reported (largest first). Default 50. */
+  maxCohorts: number;
+}
+
+/** Defaults of {@link CaseSignalOptions}. */
+export const CASE_SIGNAL_DEFAULTS: Readonly<CaseSignalOptions> = Object.freeze({
+  time: {},
+  bursts: {},
+  accounts: {},
+  minCohortAccounts: 3,
+  minCohortConfidence: 0.2,
+  maxCohorts: 50,
+});
+
+/** Handle patterns that look machine-made (a creation batch of these is a cohort). */
+const MACHINE_HANDLES: ReadonlySet<string> = new Set(['name-digits', 'random']);
+
+/**
+ * Compute cluster signals, account summaries and cohorts for a built network.
+ * @param store an open case store (`posts`, `accounts` filled)
+ * @param network the coordination network (clusters and their accounts)
+ * @param options partial {@link CaseSignalOptions}
+ * @returns the {@link CaseSignals}
+ * @throws {ConfigError} when an option is invalid; {@link StoreError} when a query fails
+ */
+export async function computeCaseSignals(
+  store: DuckStore,
+  network: CoordinationNetwork,
+  options: Partial<CaseSignalOptions> = {},
+): Promise<CaseSignals> {
+  const opts = { ...CASE_SIGNAL_DEFAULTS, ...options };
+  const clusterOf = new Map<string, string>();
+  for (const c of network.clusters) for (const key of c.accounts) clusterOf.set(key, c.id);
+
+  // Pass 1 over posts, one account at a time: fit every account's own schedule (no holidays: cheap), and keep
+  // the post times of clustered accounts and of confident office-hours accounts (schedule cohort candidates).
+  const fitSchedule = createTimeFingerprinter({ ...opts.time, holidayCountries: [] });
+  const fitFull = createTimeFingerprinter(opts.time);
+  const times = new Map<string, number[]>();
+  const summaries = new Map<string, Omit<AccountSignalSummary, 'flags'>>();
+  const officeByOffset = new Map<number, string[]>();
+  for await (const { key, tsMs } of postTimesByAccount(store)) {
+    const fp = fitSchedule(tsMs);
+    const s = fp.schedule;
+    const confident =
+      s.status === 'fitted' &&
+      s.worksOfficeHours &&
+      s.offsetMinutes !== null &&
+      s.confidence >= opts.minCohortConfidence;
+    if (confident) {
+      const list = officeByOffset.get(s.offsetMinutes!) ?? [];
+      list.push(key);
+      officeByOffset.set(s.offsetMinutes!, list);
+    }
+    if (confident || clusterOf.has(key)) {
+      times.set(key, tsMs);
+      summaries.set(key, { key, posts: tsMs.length, schedule: s });
+    }
+  }
+
+  const profiles = await loadProfiles(store);
+  const cohorts = [
+    ...scheduleCohorts(officeByOffset, times, fitFull, clusterOf, opts),
+    ...creationCohorts(profiles, clusterOf, opts),
+  ];
+  const clusters: ClusterSignals[] = network.clusters.map((c) => {
+    const memberTimes = c.accounts.flatMap((key) => times.get(key) ?? []);
+    const time = fitFull(memberTimes);
+    const starts = c.accounts.flatMap((key) =>
+      (times.get(key) ?? []).map((tsMs) => ({ accountKey: key, tsMs })),
+    );
+    const burst = synchronizedBursts(starts, opts.bursts);
+    const largest = [...burst.bursts]
+      .sort((a, b) => b.starts.length - a.starts.length || a.startTsMs - b.startTsMs)
+      .slice(0, 5);
+    const bursts = {
+      count: burst.bursts.length,
+      accountsInBursts: burst.accounts.filter((a) => a.burstDays > 0).length,
+      largest,
+    };
+    const memberProfiles = c.accounts.map((key) => profiles.get(key) ?? emptyProfile(key));
+    const accounts = accountSignals(memberProfiles, opts.accounts);
+    return {
+      cluster: c.id,
+      time,
+      bursts,
+      accounts,
+      reasons: clusterReasons(time, bursts, accounts.reasons, c.size),
+    };
+  });
+
+  const listed = new Set([...clusterOf.keys(), ...cohorts.flatMap((c) => c.accounts)]);
+  const accounts: AccountSignalSummary[] = [...listed].sort(compareKeys).map((key) => {
+    const summary = summaries.get(key) ?? { key, posts: 0, schedule: fitSchedule([]).schedule };
+    const profile = profiles.get(key);
+    const flags: AccountFlags | null = profile === undefined ? null : accountFlags(profile, opts.accounts);
+    return { ...summary, flags };
+  });
+  return { clusters, accounts, cohorts };
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function emptyProfile(key: string): AccountProfile {
+  const at = key.indexOf(':');
+  return { key, platform: key.slice(0, at), accountId: key.slice(at + 1), handles: [], displayNames: [] };
+}
+
+/** Stream each account's post times (sorted), accounts in key order. */
+async function* postTimesByAccount(store: DuckStore): AsyncGenerator<{ key: string; tsMs: number[] }> {
+  const sql = `SELECT platform || ':' || account_id AS key, ts_ms FROM posts ORDER BY key, ts_ms`;
+  let key: string | null = null;
+  let tsMs: number[] = [];
+  for await (const chunk of store.rows<{ key: string; ts_ms: bigint }>(sql)) {
+    for (const row of chunk) {
+      if (row.key !== key) {
+        if (key !== null) yield { key, tsMs };
+        key = row.key;
+        tsMs = [];
+      }
+      tsMs.push(Number(row.ts_ms));
+    }
+  }
+  if (key !== null) yield { key, tsMs };
+}
+
+/** Fold the `accounts` rows (several per account possible) into one profile per account, oldest first. */
+async function loadProfiles(store: DuckStore): Promise<Map<string, AccountProfile>> {
+  const sql = `SELECT platform, account_id, handle, display_name, created_at_ms, followers, following,
+      profile_image_hash, bio FROM accounts ORDER BY platform, account_id, seq`;
+  const out = new Map<string, AccountProfile>();
+  for await (const chunk of store.rows(sql)) {
+    for (const row of chunk) {
+      const platform = String(row.platform);
+      const accountId = String(row.account_id);
+      const key = `${platform}:${accountId}`;
+      let p = out.get(key);
+      if (p === undefined) {
+        p = { key, platform, accountId, handles: [], displayNames: [] };
+        out.set(key, p);
+      }
+      if (typeof row.handle === 'string' && !p.handles.includes(row.handle)) p.handles.push(row.handle);
+      if (typeof row.display_name === 'string' && !p.displayNames.includes(row.display_name))
+        p.displayNames.push(row.display_name);
+      if (row.created_at_ms !== null && row.created_at_ms !== undefined)
+        p.createdAtMs = Number(row.created_at_ms);
+      if (typeof row.followers === 'number') p.followers = row.followers;
+      if (typeof row.following === 'number') p.following = row.following;
+      if (typeof row.profile_image_hash === 'string') p.profileImageHash = row.profile_image_hash;
+      if (typeof row.bio === 'string') p.bio = row.bio;
+    }
+  }
+  return out;
+}
+
+function clustersOf(accounts: readonly string[], clusterOf: ReadonlyMap<string, string>): string[] {
+  return [...new Set(accounts.flatMap((key) => clusterOf.get(key) ?? []))].sort(compareKeys);
+}
+
+function scheduleCohorts(
+  officeByOffset: ReadonlyMap<number, string[]>,
+  times: ReadonlyMap<string, number[]>,
+  fingerprint: TimeFingerprinter,
+  clusterOf: ReadonlyMap<string, string>,
+  opts: CaseSignalOptions,
+): Cohort[] {
+  const groups = [...officeByOffset.entries()]
+    .filter(([, keys]) => keys.length >= opts.minCohortAccounts)
+    .sort((a, b) => b[1].length - a[1].length || a[0] - b[0])
+    .slice(0, opts.maxCohorts);
+  return groups.map(([, keys], i) => {
+    const accounts = [...keys].sort(compareKeys);
+    const time = fingerprint(accounts.flatMap((key) => times.get(key) ?? []));
+    const s = time.schedule;
+    const reasons = [
+      `${accounts.length} accounts each keep office hours in ${s.offsetLabel ?? 'one time zone'} ` +
+        `(${Math.round((s.officeHoursShare ?? 0) * 100)} % of their posts Mon–Fri 09–18 local` +
+        (s.lunchDip !== null && s.lunchDip >= 0.3
+          ? `, activity drops ${Math.round(s.lunchDip * 100)} % at lunch ${s.lunchStartHour}:00)`
+          : ')'),
+    ];
+    if (time.holidays !== null)
+      reasons.push(
+        `quiet on ${time.holidays.country} public holidays (${time.holidays.activeHolidayDays} of ${time.holidays.holidayDays} holiday days active, p = ${time.holidays.pValue})`,
+      );
+    return {
+      id: `S${String(i + 1).padStart(3, '0')}`,
+      kind: 'schedule' as const,
+      accounts,
+      reasons,
+      time,
+      clusters: clustersOf(accounts, clusterOf),
+    };
+  });
+}
+
+function creationCohorts(
+  profiles: ReadonlyMap<string, AccountProfile>,
+  clusterOf: ReadonlyMap<string, string>,
+  opts: CaseSignalOptions,
+): Cohort[] {
+  const machine: { key: string; createdAtMs?: number }[] = [];
+  for (const p of [...profiles.values()].sort((a, b) => compareKeys(a.key, b.key))) {
+    const handle = p.handles[p.handles.length - 1];
+    if (p.createdAtMs === undefined || handle === undefined) continue;
+    if (MACHINE_HANDLES.has(classifyHandle(handle).pattern))
+      machine.push({ key: p.key, createdAtMs: p.createdAtMs });
+  }
+  const bursts = creationBursts(machine, {
+    ...(opts.accounts.windowDays !== undefined ? { windowDays: opts.accounts.windowDays } : {}),
+    minAccounts: opts.minCohortAccounts,
+  })
+    .sort((a, b) => b.count - a.count || a.firstMs - b.firstMs)
+    .slice(0, opts.maxCohorts);
+  return bursts.map((b, i) => {
+    const accounts = [...b.accounts].sort(compareKeys);
+    const days = Math.max(1, Math.ceil(b.spanMs / 86_400_000));
+    return {
+      id: `B${String(i + 1).padStart(3, '0')}`,
+      kind: 'creation' as const,
+      accounts,
+      reasons: [
+        `${b.count} accounts with machine-made handles (a name plus digits, or random strings) created within ${days} ${days === 1 ? 'day' : 'days'} (${new Date(b.firstMs).toISOString().slice(0, 10)} – ${new Date(b.lastMs).toISOString().slice(0, 10)})`,
+      ],
+      createdFirstMs: b.firstMs,
+      createdLastMs: b.lastMs,
+      clusters: clustersOf(accounts, clusterOf),
+    };
+  });
+}
+
+function clusterReasons(
+  time: ClusterSignals['time'],
+  bursts: ClusterSignals['bursts'],
+  accountReasons: readonly string[],
+  size: number,
+): string[] {
+  const out: string[] = [];
+  const s = time.schedule;
+  if (s.status === 'fitted' && s.worksOfficeHours && s.confidence >= 0.5) {
+    out.push(
+      `posts follow office hours in ${s.offsetLabel} (confidence ${s.confidence.toFixed(2)}; ` +
+        `${Math.round((s.officeHoursShare ?? 0) * 100)} % Mon–Fri 09–18 local` +
+        (s.lunchDip !== null && s.lunchDip >= 0.3 ? `; lunch dip ${Math.round(s.lunchDip * 100)} %)` : ')'),
+    );
+  }
+  if (time.holidays !== null) {
+    out.push(
+      `quiet on ${time.holidays.country} public holidays (${time.holidays.activeHolidayDays} of ${time.holidays.holidayDays} holiday days active, p = ${time.holidays.pValue})`,
+    );
+  }
+  if (bursts.count > 0) {
+    out.push(
+      `${bursts.accountsInBursts} of ${size} accounts started their day within minutes of each other on ${bursts.count} ${bursts.count === 1 ? 'day' : 'days'}`,
+    );
+  }
+  return [...out, ...accountReasons];
+}
