@@ -35,12 +35,33 @@ export function formatSummary(result: DetectResult, out: string): string {
       `bounded ${fmt(run.bounded.objectWindows)} viral object-windows (${fmt(run.bounded.traces)} traces over ${fmt(run.bounded.maxTracesPerObjectWindow)} per window; listed in run.json)`,
     );
   }
+  const sig = run.signals;
+  const found: string[] = [];
+  if (sig?.neardup && sig.neardup.groups > 0)
+    found.push(`${fmt(sig.neardup.groups)} near-duplicate groups (${fmt(sig.neardup.groupedPosts)} posts)`);
+  if (sig?.misspelling && sig.misspelling.tokens > 0)
+    found.push(`${fmt(sig.misspelling.tokens)} shared misspellings`);
+  if (sig?.hashtagseq && sig.hashtagseq.sequences > 0)
+    found.push(`${fmt(sig.hashtagseq.sequences)} daily hashtag sequences`);
+  if (sig?.media && sig.media.groups > 0) found.push(`${fmt(sig.media.groups)} similar-image groups`);
+  if (sig?.media && sig.media.files > 0)
+    found.push(`${fmt(sig.media.filesHashed)} of ${fmt(sig.media.files)} local images hashed`);
+  if (found.length > 0) lines.push(`signals: ${found.join(', ')}`);
+  const byClusterId = new Map((result.signals?.clusters ?? []).map((s) => [s.cluster, s]));
   for (const cluster of network.clusters.slice(0, 5)) {
+    const kinds = cluster.perKind.map((k) => k.kind).join('+');
     lines.push(
-      `  ${cluster.id}: ${cluster.size} accounts on ${cluster.platforms.join('+')}, ${fmt(cluster.coactions)} co-actions, median Δt ${cluster.medianDtSeconds.toFixed(1)} s`,
+      `  ${cluster.id}: ${cluster.size} accounts on ${cluster.platforms.join('+')}, ${fmt(cluster.coactions)} co-actions (${kinds}), median Δt ${cluster.medianDtSeconds.toFixed(1)} s`,
     );
+    const reason = byClusterId.get(cluster.id)?.reasons[0];
+    if (reason !== undefined) lines.push(`         ${reason}`);
   }
   if (network.clusters.length > 5) lines.push(`  … ${network.clusters.length - 5} more`);
+  for (const cohort of (result.signals?.cohorts ?? []).slice(0, 5)) {
+    lines.push(`  cohort ${cohort.id}: ${cohort.reasons[0] ?? `${cohort.accounts.length} accounts`}`);
+  }
+  if ((result.signals?.cohorts.length ?? 0) > 5)
+    lines.push(`  … ${result.signals!.cohorts.length - 5} more cohorts`);
   lines.push(`report: ${out}/report.html`);
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 /**
  * `chorus demo`: the main job on the real samples shipped in data/coortweet (CooRTweet's, MIT): the Russian
- * co-retweet set and the German 2021 election Facebook + Twitter set. Writes one case per sample under `--out`.
+ * co-retweet set and the German 2021 election Facebook + Twitter set; then on the synthetic planted-signals case
+ * (data/planted-signals), whose groups only the issue-3 signals can find. Writes one case per sample under `--out`.
  */
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -42,6 +43,13 @@ export function demoCases(): DemoCase[] {
       name: 'german-elections',
       title: 'German federal election 2021, Facebook + Twitter: shared URLs, hashtags, domains and images',
       file: join(dir, 'german_elections.csv.gz'),
+      options: {},
+    },
+    {
+      name: 'planted-signals',
+      title:
+        'Synthetic case with planted groups: near-duplicate text, shared misspellings, hashtag sequences, similar images, Beijing office hours, a creation batch',
+      file: join(dataDir(), 'planted-signals', 'planted-signals.csv.gz'),
       options: {},
     },
   ];
