@@ -56,7 +56,10 @@ program
     '-w, --window <spec>',
     'co-action time window: one for all (60s, 2m) or per kind (share=10s,url=60s)',
   )
-  .option('--kinds <list>', 'trace kinds to use (url,domain,hashtag,mention,share,reply,text,media,object)')
+  .option(
+    '--kinds <list>',
+    'trace kinds to use (url,domain,hashtag,mention,share,reply,text,media,object,neardup,misspelling,hashtagseq)',
+  )
   .option('--min-coactions <n>', 'keep edges with at least n co-actions', '2')
   .option('--min-objects <n>', '… on at least n distinct objects', '1')
   .option(
@@ -74,6 +77,9 @@ program
   )
   .option('--evidence <n>', 'evidence pairs kept per edge')
   .option('--min-text-chars <n>', 'shortest normalized text used as a copypasta trace')
+  .option('--neardup-threshold <j>', 'Jaccard similarity that makes two texts near-duplicates (default 0.7)')
+  .option('--media-radius <bits>', 'pHash Hamming radius that makes two images one (default 8 of 64 bits)')
+  .option('--holidays <list>', "countries whose public holidays are checked (default CN,RU,IR,US; 'none')")
   .option(
     '--compat <tool>',
     "also write a peer tool's own tables: coortweet (coortweet_groups.csv, coortweet_network.csv)",

@@ -31,6 +31,9 @@ export interface DetectFlags {
   resolution: string;
   threads?: string;
   memoryLimit?: string;
+  neardupThreshold?: string;
+  mediaRadius?: string;
+  holidays?: string;
 }
 
 function integer(name: string, value: string, min: number): number {
@@ -123,6 +126,21 @@ export function detectOptionsFromFlags(flags: DetectFlags): Partial<DetectOption
   } else if (flags.minParticipation !== undefined) {
     throw new ConfigError('--min-participation: only meaningful with --compat coortweet.');
   }
+  const signals: NonNullable<DetectOptions['signals']> = {};
+  if (flags.neardupThreshold !== undefined)
+    signals.neardup = { jaccardThreshold: decimal('neardup-threshold', flags.neardupThreshold, 0.05, 1) };
+  if (flags.mediaRadius !== undefined)
+    signals.media = { radiusBits: integer('media-radius', flags.mediaRadius, 0) };
+  if (flags.holidays !== undefined) {
+    const countries =
+      flags.holidays === 'none' ? [] : flags.holidays.split(',').map((c) => c.trim().toUpperCase());
+    if (countries.some((c) => !/^[A-Z]{2}$/.test(c)))
+      throw new ConfigError(
+        `--holidays: "${flags.holidays}" is not a list of two-letter country codes (or none).`,
+      );
+    signals.features = { time: { holidayCountries: countries } };
+  }
+  if (Object.keys(signals).length > 0) options.signals = signals;
   if (flags.db !== undefined) options.db = flags.db;
   if (flags.threads !== undefined) options.threads = integer('threads', flags.threads, 1);
   if (flags.memoryLimit !== undefined) options.memoryLimit = flags.memoryLimit;

@@ -6,6 +6,7 @@
  * the cohorts that co-action cannot see: accounts sharing a confident office-hours offset, and creation batches of
  * machine-made handles. See `src/signals` for each method and its sources.
  */
+import { ConfigError } from '../errors.js';
 import type { CoordinationNetwork } from '../model/network.js';
 import {
   type AccountFlags,
@@ -20,6 +21,8 @@ import {
   classifyHandle,
   createTimeFingerprinter,
   creationBursts,
+  resolveAccountSignalOptions,
+  resolveSynchronizedBurstOptions,
   type SynchronizedBurstOptions,
   synchronizedBursts,
   type TimeFingerprinter,
@@ -58,6 +61,28 @@ export const CASE_SIGNAL_DEFAULTS: Readonly<CaseSignalOptions> = Object.freeze({
   maxCohorts: 50,
 });
 
+/**
+ * Merge partial options over {@link CASE_SIGNAL_DEFAULTS} and validate them (including each module's options).
+ * @throws {ConfigError} `CONFIG_INVALID` naming the field
+ */
+export function resolveCaseSignalOptions(input: Partial<CaseSignalOptions> = {}): CaseSignalOptions {
+  const o = { ...CASE_SIGNAL_DEFAULTS, ...input };
+  const bad = (field: string, value: unknown, expected: string): never => {
+    throw new ConfigError(
+      `pipeline/case-signals: invalid \`${field}\` (${String(value)}). Expecting ${expected}.`,
+    );
+  };
+  if (!Number.isInteger(o.minCohortAccounts) || o.minCohortAccounts < 2)
+    bad('minCohortAccounts', o.minCohortAccounts, 'an integer ≥ 2');
+  if (!(o.minCohortConfidence >= 0 && o.minCohortConfidence <= 1))
+    bad('minCohortConfidence', o.minCohortConfidence, 'a number in [0, 1]');
+  if (!Number.isInteger(o.maxCohorts) || o.maxCohorts < 0) bad('maxCohorts', o.maxCohorts, 'an integer ≥ 0');
+  createTimeFingerprinter(o.time);
+  resolveSynchronizedBurstOptions(o.bursts);
+  resolveAccountSignalOptions(o.accounts);
+  return o;
+}
+
 /** Handle patterns that look machine-made (a creation batch of these is a cohort). */
 const MACHINE_HANDLES: ReadonlySet<string> = new Set(['name-digits', 'random']);
 
@@ -74,7 +99,7 @@ export async function computeCaseSignals(
   network: CoordinationNetwork,
   options: Partial<CaseSignalOptions> = {},
 ): Promise<CaseSignals> {
-  const opts = { ...CASE_SIGNAL_DEFAULTS, ...options };
+  const opts = resolveCaseSignalOptions(options);
   const clusterOf = new Map<string, string>();
   for (const c of network.clusters) for (const key of c.accounts) clusterOf.set(key, c.id);
 

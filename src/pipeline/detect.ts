@@ -22,10 +22,20 @@ import { type IngestOptions, resolveIngestOptions } from '../ingest/index.js';
 import type { CoordinationNetwork } from '../model/network.js';
 import { type ProgressSink, SILENT_PROGRESS } from '../model/progress.js';
 import type { RunInfo, StageTiming } from '../model/run-info.js';
-import type { CaseSignals } from '../signals/index.js';
+import {
+  type CaseSignals,
+  resolveHashtagSequenceOptions,
+  resolveMediaGroupOptions,
+  resolveMisspellingOptions,
+  resolveNearDupOptions,
+} from '../signals/index.js';
 import { DuckStore } from '../store/duck-store.js';
 import { resolveTraceOptions, type TraceOptions } from '../traces/index.js';
-import { type CaseSignalOptions, computeCaseSignals } from './compute-case-signals.js';
+import {
+  type CaseSignalOptions,
+  computeCaseSignals,
+  resolveCaseSignalOptions,
+} from './compute-case-signals.js';
 import { type CorpusTraceOptions, computeCorpusTraces } from './compute-corpus-traces.js';
 import { encodeTraces } from './encode-traces.js';
 import { ingestFiles } from './ingest-files.js';
@@ -123,6 +133,7 @@ export function validateDetectOptions(options: DetectOptions): void {
   resolveIngestOptions(options.ingest);
   validateEdgeFilter(options.edgeFilter);
   resolveCoactionOptions(options.coaction);
+  validateSignalOptions(options.signals);
   if (
     options.memoryLimit !== undefined &&
     !/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(options.memoryLimit)
@@ -134,6 +145,18 @@ export function validateDetectOptions(options: DetectOptions): void {
   if (options.threads !== undefined && !(Number.isInteger(options.threads) && options.threads >= 1)) {
     throw new ConfigError(`detect: invalid \`threads\` (${options.threads}). Expecting an integer ≥ 1.`);
   }
+}
+
+/**
+ * Check the signal options before any work starts (each module's own `resolve…` throws naming the field).
+ * @throws {ConfigError} when a signal option is invalid
+ */
+function validateSignalOptions(signals: Partial<SignalOptions>): void {
+  resolveNearDupOptions(signals.neardup ?? {});
+  resolveMisspellingOptions(signals.misspelling ?? {});
+  resolveHashtagSequenceOptions(signals.hashtagSeq ?? {});
+  resolveMediaGroupOptions(signals.media ?? {});
+  resolveCaseSignalOptions(signals.features ?? {});
 }
 
 /** What {@link detect} returns. */

@@ -2,12 +2,25 @@
  * The pipeline stages wired end to end (`detect`) and each store-level stage on its own. Re-exports only.
  * @module
  */
+
+export {
+  CASE_SIGNAL_DEFAULTS,
+  type CaseSignalOptions,
+  computeCaseSignals,
+  resolveCaseSignalOptions,
+} from './compute-case-signals.js';
+export {
+  type CorpusTraceOptions,
+  type CorpusTraceStats,
+  computeCorpusTraces,
+} from './compute-corpus-traces.js';
 export {
   DETECT_DEFAULTS,
   type DetectOptions,
   type DetectResult,
   detect,
   resolveDetectOptions,
+  type SignalOptions,
   validateDetectOptions,
 } from './detect.js';
 export { type EncodeResult, encodeTraces } from './encode-traces.js';
