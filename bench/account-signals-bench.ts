@@ -6,8 +6,8 @@
  * - `accountSignals` on all profiles as one group (the worst case: one giant cluster).
  * Then it prints how often `classifyHandle` calls seeded random strings and English words `random`.
  *
- * Run: `node --import tsx bench/account-signals-bench.ts [--sizes 1e5,1e6] [--seed 42]`
- * Prints markdown tables. The machine is shared: the load average at start is printed with the numbers.
+ * Run: `node --import tsx bench/account-signals-bench.ts [--sizes 1e5,1e6] [--seed 42] [--json out.json]`
+ * Prints markdown tables (`--json` also writes {@link AccountSignalsBenchReport}, as `npm run bench` does). The machine is shared: the load average at start is printed with the numbers.
  *
  * Synthetic population (seeded with `seedrandom`): 80 % organic (word or first_last handles, some with 2–4 digits;
  * creation times uniform over 2008–2024; log-normal follower counts; 5 % renamed), 20 % planted in batches of 25
@@ -17,7 +17,7 @@
  * @module
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -147,8 +147,8 @@ export function syntheticProfiles(n: number, seed: number): AccountProfile[] {
   return out;
 }
 
-/** What a child reports. */
-interface ChildResult {
+/** What a child reports (one size). */
+export interface AccountSignalsRun {
   profiles: number;
   generateSeconds: number;
   flagsPerSecond: number;
@@ -159,9 +159,19 @@ interface ChildResult {
   peakRssMB: number;
 }
 
+/** What `--json` writes: one row per size (null when its child failed), the classifier rates and the Markdown. */
+export interface AccountSignalsBenchReport {
+  seed: number;
+  loadAvg: number[];
+  rows: (AccountSignalsRun | { profiles: number; error: string })[];
+  /** [input kind, length (0 = words), share classified `random`]. */
+  classifier: Array<[string, number, number]>;
+  markdown: string;
+}
+
 const maxRssMB = (): number => process.resourceUsage().maxRSS / 1024;
 
-function runChild(n: number, seed: number): ChildResult {
+function runChild(n: number, seed: number): AccountSignalsRun {
   let t0 = performance.now();
   const profiles = syntheticProfiles(n, seed);
   const generateSeconds = (performance.now() - t0) / 1000;
@@ -233,6 +243,7 @@ function main(): void {
       n: { type: 'string' },
       sizes: { type: 'string', default: '1e5,1e6' },
       seed: { type: 'string', default: '42' },
+      json: { type: 'string' },
     },
   });
   const seed = Number(values.seed);
@@ -241,12 +252,18 @@ function main(): void {
     return;
   }
   const self = fileURLToPath(import.meta.url);
-  const load = os.loadavg().map((l) => l.toFixed(1));
-  console.log(`Account signals, seed ${seed}, ${os.cpus().length} CPUs, load ${load.join(' / ')}\n`);
-  console.log(
+  const loadAvg = os.loadavg().map((l) => Number(l.toFixed(1)));
+  const lines: string[] = [];
+  const log = (line: string): void => {
+    lines.push(line);
+    console.log(line);
+  };
+  log(`Account signals, seed ${seed}, ${os.cpus().length} CPUs, load ${loadAvg.join(' / ')}\n`);
+  log(
     '| profiles | accountFlags (acc/s) | accountSignals, groups of 50 (acc/s) | accountSignals, one group (acc/s) | RSS after input (MB) | peak RSS (MB) |',
   );
-  console.log('|---:|---:|---:|---:|---:|---:|');
+  log('|---:|---:|---:|---:|---:|---:|');
+  const rows: AccountSignalsBenchReport['rows'] = [];
   for (const size of values.sizes.split(',').map(Number)) {
     const child = spawnSync(
       process.execPath,
@@ -264,22 +281,29 @@ function main(): void {
       { encoding: 'utf8', maxBuffer: 1 << 20 },
     );
     if (child.status !== 0) {
-      console.log(`| ${size} | failed: ${(child.stderr || String(child.signal)).trim().split('\n').pop()} |`);
+      const error = (child.stderr || String(child.signal)).trim().split('\n').pop() ?? 'failed';
+      rows.push({ profiles: size, error });
+      log(`| ${size} | failed: ${error} |`);
       continue;
     }
-    const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as ChildResult;
+    const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as AccountSignalsRun;
+    rows.push(r);
     const f = (x: number): string => Math.round(x).toLocaleString('en-US');
-    console.log(
+    log(
       `| ${f(r.profiles)} | ${f(r.flagsPerSecond)} | ${f(r.groupsOf50PerSecond)} | ${f(r.oneGroupPerSecond)} | ${f(r.rssAfterInputMB)} | ${f(r.peakRssMB)} |`,
     );
   }
-  console.log(
+  log(
     '\nHandle classifier: share called `random` (5,000 seeded strings per row; 2,000 for single words)\n',
   );
-  console.log('| input | share `random` |');
-  console.log('|---|---:|');
-  for (const [name, , share] of classifierRates(seed))
-    console.log(`| ${name} | ${(share * 100).toFixed(1)} % |`);
+  log('| input | share `random` |');
+  log('|---|---:|');
+  const classifier = classifierRates(seed);
+  for (const [name, , share] of classifier) log(`| ${name} | ${(share * 100).toFixed(1)} % |`);
+  if (values.json !== undefined) {
+    const report: AccountSignalsBenchReport = { seed, loadAvg, rows, classifier, markdown: lines.join('\n') };
+    writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
+  }
 }
 
 main();

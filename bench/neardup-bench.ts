@@ -2,8 +2,9 @@
  * Near-duplicate benchmark (`findNearDuplicates`, src/signals): quality against an all-pairs exact-Jaccard
  * baseline, and throughput with peak memory. Prints a markdown table.
  *
- * Run: `node --import tsx bench/neardup-bench.ts [--quality 1e4] [--sizes 1e5,1e6] [--seed 7]`
- * (`--quality 0` or `--sizes ''` skips a part). Each throughput size runs in a child process so that its peak RSS
+ * Run: `node --import tsx bench/neardup-bench.ts [--quality 1e4] [--sizes 1e5,1e6] [--seed 7] [--json out.json]`
+ * (`--quality 0` or `--sizes ''` skips a part; `--json` also writes {@link NeardupBenchReport}, as
+ * `npm run bench` does). Each throughput size runs in a child process so that its peak RSS
  * (`process.resourceUsage().maxRSS`) is its own: one child generates the corpus first (`bench/generate-copypasta.ts`;
  * its RSS is reported apart) and times the run; a second child streams the generator straight in, so its peak RSS
  * is the algorithm's without a corpus held in memory (as in the pipeline, which streams posts from the store).
@@ -18,6 +19,7 @@
  * @module
  */
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
@@ -33,7 +35,8 @@ import { copypastaTexts, generateCopypasta } from './generate-copypasta.js';
 
 const MB = 1024 * 1024;
 
-interface QualityReport {
+/** The quality run on `--quality` texts: ours against the all-pairs exact-Jaccard baseline. */
+export interface QualityReport {
   texts: number;
   distinct: number;
   oursMs: number;
@@ -154,7 +157,8 @@ async function quality(n: number, seed: number): Promise<QualityReport> {
   };
 }
 
-interface ThroughputReport {
+/** One throughput size (two child processes: pre-generated corpus, and streamed input). */
+export interface ThroughputReport {
   texts: number;
   runMs: number;
   generateMs: number;
@@ -216,55 +220,68 @@ const fmt = (x: number, digits = 0): string =>
   x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ratio = (a: number, b: number): string => (b === 0 ? '—' : fmt(a / b, 4));
 
-function printQuality(q: QualityReport): void {
-  const s = q.result.stats;
-  console.log(`## Quality (${fmt(q.texts)} texts, ${fmt(q.distinct)} distinct eligible, threshold 0.7)\n`);
-  console.log('| measure | value |');
-  console.log('|---|---|');
-  console.log(
-    `| recall, text pairs (target ≥ 0.95) | ${ratio(q.text.hit, q.text.truth)} (${fmt(q.text.hit)} / ${fmt(q.text.truth)}) |`,
-  );
-  console.log(
-    `| precision, text pairs in one group (target ≥ 0.99) | ${ratio(q.text.hit, q.text.grouped)} (${fmt(q.text.hit)} / ${fmt(q.text.grouped)}) |`,
-  );
-  console.log(
-    `| recall, distinct-text pairs | ${ratio(q.distinctPairs.hit, q.distinctPairs.truth)} (${fmt(q.distinctPairs.hit)} / ${fmt(q.distinctPairs.truth)}) |`,
-  );
-  console.log(
-    `| precision, distinct-text pairs in one group | ${ratio(q.distinctPairs.hit, q.distinctPairs.grouped)} (${fmt(q.distinctPairs.hit)} / ${fmt(q.distinctPairs.grouped)}) |`,
-  );
-  console.log(
-    `| precision, verified evidence pairs | ${ratio(q.verified.correct, q.verified.checked)} (${fmt(q.verified.correct)} / ${fmt(q.verified.checked)}) |`,
-  );
-  console.log(
-    `| family recall: same-family pairs in one group (generator truth) | ${ratio(q.family.hit, q.family.truth)} |`,
-  );
-  console.log(
-    `| family precision: pairs in one group from one family | ${ratio(q.family.hit, q.family.grouped)} |`,
-  );
-  console.log(`| groups / grouped texts | ${fmt(s.groups)} / ${fmt(s.groupedTexts)} |`);
-  console.log(
-    `| candidate / compared / verified pairs | ${fmt(s.candidatePairs)} / ${fmt(s.comparedPairs)} / ${fmt(s.verifiedPairs)} |`,
-  );
-  console.log(`| ours, ms | ${fmt(q.oursMs)} |`);
-  console.log(
-    `| all-pairs exact Jaccard (${fmt(q.allPairsComparisons)} pairs), ms | ${fmt(q.allPairsMs)} |\n`,
-  );
+/** What `--json` writes: the quality run (without the groups), the throughput rows and the printed Markdown. */
+export interface NeardupBenchReport {
+  seed: number;
+  threshold: number;
+  quality: (Omit<QualityReport, 'result'> & { stats: NearDupResult['stats'] }) | null;
+  throughput: ThroughputReport[];
+  markdown: string;
 }
 
-function printThroughput(rows: ThroughputReport[]): void {
-  console.log('## Throughput (single thread; run time with the corpus pre-generated)\n');
-  console.log(
+function qualityLines(q: QualityReport): string[] {
+  const s = q.result.stats;
+  const row = (name: string, value: string): string => `| ${name} | ${value} |`;
+  const of = (hit: number, all: number): string => `${ratio(hit, all)} (${fmt(hit)} / ${fmt(all)})`;
+  const speedup = q.oursMs > 0 ? q.allPairsMs / q.oursMs : Number.POSITIVE_INFINITY;
+  return [
+    `## Quality (${fmt(q.texts)} texts, ${fmt(q.distinct)} distinct eligible, threshold ${NEARDUP_DEFAULTS.jaccardThreshold})`,
+    '',
+    '| measure | value |',
+    '|---|---|',
+    row('recall, text pairs (target ≥ 0.95)', of(q.text.hit, q.text.truth)),
+    row('precision, verified evidence pairs (target ≥ 0.99)', of(q.verified.correct, q.verified.checked)),
+    row('precision, text pairs in one group (group-pair precision)', of(q.text.hit, q.text.grouped)),
+    row('recall, distinct-text pairs', of(q.distinctPairs.hit, q.distinctPairs.truth)),
+    row(
+      'precision, distinct-text pairs in one group',
+      of(q.distinctPairs.hit, q.distinctPairs.grouped),
+    ),
+    row(
+      'family recall: same-family pairs in one group (generator truth)',
+      ratio(q.family.hit, q.family.truth),
+    ),
+    row('family purity: pairs in one group from one family', ratio(q.family.hit, q.family.grouped)),
+    row('groups / grouped texts', `${fmt(s.groups)} / ${fmt(s.groupedTexts)}`),
+    row(
+      'candidate / compared / verified pairs',
+      `${fmt(s.candidatePairs)} / ${fmt(s.comparedPairs)} / ${fmt(s.verifiedPairs)}`,
+    ),
+    row('ours (MinHash + LSH + exact verification), ms', fmt(q.oursMs)),
+    row(
+      `all-pairs exact Jaccard baseline (${fmt(q.allPairsComparisons)} pairs), ms`,
+      `${fmt(q.allPairsMs)} (${fmt(speedup, 1)}× ours)`,
+    ),
+    '',
+    'Groups are union-find components of verified pairs, so A ~ B and B ~ C put A and C in one group even when',
+    'J(A, C) < threshold: such chained pairs lower group-pair precision and family purity, while every evidence',
+    'pair is exactly verified (verified-pair precision).',
+    '',
+  ];
+}
+
+function throughputLines(rows: ThroughputReport[]): string[] {
+  return [
+    '## Throughput (single thread; run time with the corpus pre-generated)',
+    '',
     '| texts | run s | texts/min | peak RSS MB | RSS before run MB (corpus) | peak RSS MB, streamed input | distinct | short | compared pairs | groups | grouped texts |',
-  );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
-  for (const r of rows) {
-    const perMin = (r.texts / r.runMs) * 60_000;
-    console.log(
-      `| ${fmt(r.texts)} | ${fmt(r.runMs / 1000, 1)} | ${fmt(perMin)} | ${fmt(r.peakRssMb)} | ${fmt(r.rssBeforeMb)} | ${fmt(r.streamedPeakRssMb)} | ${fmt(r.stats.distinctKeys)} | ${fmt(r.stats.short)} | ${fmt(r.stats.comparedPairs)} | ${fmt(r.stats.groups)} | ${fmt(r.stats.groupedTexts)} |`,
-    );
-  }
-  console.log('');
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+    ...rows.map((r) => {
+      const perMin = (r.texts / r.runMs) * 60_000;
+      return `| ${fmt(r.texts)} | ${fmt(r.runMs / 1000, 1)} | ${fmt(perMin)} | ${fmt(r.peakRssMb)} | ${fmt(r.rssBeforeMb)} | ${fmt(r.streamedPeakRssMb)} | ${fmt(r.stats.distinctKeys)} | ${fmt(r.stats.short)} | ${fmt(r.stats.comparedPairs)} | ${fmt(r.stats.groups)} | ${fmt(r.stats.groupedTexts)} |`;
+    }),
+    '',
+  ];
 }
 
 async function main(): Promise<void> {
@@ -275,17 +292,40 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '7' },
       child: { type: 'string' },
       mode: { type: 'string', default: 'array' },
+      json: { type: 'string' },
     },
   });
   const seed = Number(values.seed);
   if (values.child !== undefined) return child(Number(values.child), seed, values.mode);
+  const lines: string[] = [];
+  const print = (part: string[]): void => {
+    lines.push(...part);
+    process.stdout.write(`${part.join('\n')}\n`);
+  };
   const qualityTexts = Number(values.quality);
-  if (qualityTexts > 0) printQuality(await quality(qualityTexts, seed));
+  const q = qualityTexts > 0 ? await quality(qualityTexts, seed) : null;
+  if (q) print(qualityLines(q));
   const sizes = values.sizes
     .split(',')
     .filter((s) => s.trim() !== '')
     .map(Number);
-  if (sizes.length > 0) printThroughput(sizes.map((n) => throughput(n, seed)));
+  const rows = sizes.map((n) => throughput(n, seed));
+  if (rows.length > 0) print(throughputLines(rows));
+  if (values.json !== undefined) {
+    let summary: NeardupBenchReport['quality'] = null;
+    if (q) {
+      const { result, ...rest } = q;
+      summary = { ...rest, stats: result.stats };
+    }
+    const report: NeardupBenchReport = {
+      seed,
+      threshold: NEARDUP_DEFAULTS.jaccardThreshold,
+      quality: summary,
+      throughput: rows,
+      markdown: lines.join('\n'),
+    };
+    writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
+  }
 }
 
 await main();

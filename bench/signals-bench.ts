@@ -3,8 +3,9 @@
  * shared misspellings (`findMisspellings`) and daily hashtag sequences (`hashtagSequences`).
  *
  * Usage: `node --import tsx bench/signals-bench.ts [--sizes 1e5,1e6] [--seed 42] [--bk-tree-max 1e5]
- * [--signals media,misspellings,hashtag-sequences]` (`media-bk-tree`, the same grouping through the BK-tree, is
- * added for sizes up to `--bk-tree-max`).
+ * [--signals media,misspellings,hashtag-sequences] [--json out.json]` (`media-bk-tree`, the same grouping through
+ * the BK-tree, is added for sizes up to `--bk-tree-max`; `--json` also writes {@link SignalsBenchReport}, as
+ * `npm run bench` does).
  *
  * Each (signal, size) runs in a fresh child process, so the peak RSS (`process.resourceUsage().maxRSS`) belongs to
  * that run alone; it includes the generated input, whose RSS before the call is shown too. Throughput = items ÷
@@ -13,6 +14,7 @@
  * @module
  */
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import seedrandom from 'seedrandom';
 
@@ -23,13 +25,21 @@ import { type HashtagRow, hashtagSequences } from '../src/signals/hashtag-sequen
 
 type Rng = () => number;
 
-interface RunResult {
+/** One (signal, size) run, measured in its own child process. */
+export interface RunResult {
   signal: string;
   items: number;
   seconds: number;
   rssBeforeMb: number;
   peakRssMb: number;
   detail: string;
+}
+
+/** What `--json` writes: every run and the printed Markdown table. */
+export interface SignalsBenchReport {
+  seed: string;
+  results: RunResult[];
+  markdown: string;
 }
 
 // — synthetic data —
@@ -244,7 +254,13 @@ function main(): void {
         `| ${r.signal} | ${r.items.toExponential(0)} | ${r.seconds.toFixed(2)} | ${Math.round(r.items / r.seconds).toLocaleString('en-US')} | ${r.rssBeforeMb} | ${r.peakRssMb} | ${r.detail} |`,
     ),
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  const markdown = lines.join('\n');
+  process.stdout.write(`${markdown}\n`);
+  const json = argValue(args, '--json', '');
+  if (json !== '') {
+    const report: SignalsBenchReport = { seed, results, markdown };
+    writeFileSync(json, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
+  }
 }
 
 main();

@@ -10,11 +10,13 @@
  * offset). The table also reports how many operators were found (worksOfficeHours and the right offset) and how many
  * organic accounts were flagged as keeping office hours.
  *
- * Run: `node --import tsx bench/time-fingerprint-bench.ts [--sizes 1e4,1e5] [--seed 42]`; prints a markdown table.
+ * Run: `node --import tsx bench/time-fingerprint-bench.ts [--sizes 1e4,1e5] [--seed 42] [--json out.json]`; prints a
+ * markdown table (`--json` also writes {@link TimeFingerprintBenchReport}, as `npm run bench` does).
  *
  * @module
  */
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,7 +31,7 @@ const YEAR_START_MS = Date.UTC(2024, 0, 1); // a Monday
 const OPERATOR_OFFSETS_MINUTES = [480, 180, 210, -300];
 
 /** One child's measurement. */
-interface ChildResult {
+export interface TimeFingerprintRun {
   accounts: number;
   posts: number;
   fingerprintMs: number;
@@ -38,6 +40,13 @@ interface ChildResult {
   operatorsFound: number;
   organic: number;
   organicFlagged: number;
+}
+
+/** What `--json` writes: one row per size and the printed Markdown. */
+export interface TimeFingerprintBenchReport {
+  seed: number;
+  rows: TimeFingerprintRun[];
+  markdown: string;
 }
 
 /** Seeded accounts: post times plus the truth (operator offset, or null for organic). */
@@ -73,7 +82,7 @@ function generateAccounts(
   return accounts;
 }
 
-function runChild(count: number, seed: number): ChildResult {
+function runChild(count: number, seed: number): TimeFingerprintRun {
   const accounts = generateAccounts(count, seed);
   const fingerprint = createTimeFingerprinter();
   let operatorsFound = 0;
@@ -111,6 +120,7 @@ function main(): void {
       sizes: { type: 'string', default: '1e4,1e5' },
       seed: { type: 'string', default: '42' },
       child: { type: 'string' },
+      json: { type: 'string' },
     },
   });
   const seed = Number(values.seed);
@@ -119,6 +129,7 @@ function main(): void {
     return;
   }
   const self = fileURLToPath(import.meta.url);
+  const results: TimeFingerprintRun[] = [];
   const rows: string[] = [
     '| accounts | posts | fingerprint s | accounts/s | peak RSS MB | operators found | organic flagged |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -130,16 +141,20 @@ function main(): void {
       { encoding: 'utf8', maxBuffer: 1 << 20 },
     );
     if (child.status !== 0) throw new Error(`child for ${size} accounts failed:\n${child.stderr}`);
-    const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as ChildResult;
+    const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as TimeFingerprintRun;
+    results.push(r);
     const seconds = r.fingerprintMs / 1000;
     rows.push(
       `| ${r.accounts} | ${r.posts} | ${seconds.toFixed(2)} | ${Math.round(r.accounts / seconds)} | ${r.maxRssMB.toFixed(0)} | ${r.operatorsFound}/${r.operators} | ${r.organicFlagged}/${r.organic} |`,
     );
   }
   const load = os.loadavg()[0]!.toFixed(2);
-  process.stdout.write(
-    `Time fingerprints (seed ${seed}; ${os.cpus().length} CPUs, Node ${process.version}, load ${load})\n\n${rows.join('\n')}\n`,
-  );
+  const markdown = `Time fingerprints (seed ${seed}; ${os.cpus().length} CPUs, Node ${process.version}, load ${load})\n\n${rows.join('\n')}`;
+  process.stdout.write(`${markdown}\n`);
+  if (values.json !== undefined) {
+    const report: TimeFingerprintBenchReport = { seed, rows: results, markdown };
+    writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`, 'utf8');
+  }
 }
 
 main();
