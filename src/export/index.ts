@@ -22,6 +22,15 @@ export {
 } from './graph-export-rows.js';
 export { CSV_FORMULA_TRIGGERS, type CsvCell, neutralizeCsvCell } from './neutralize-csv-cell.js';
 export {
+  HEATMAP_PALETTE,
+  HEATMAP_SVG_DEFAULTS,
+  type HeatmapSvgOptions,
+  heatmapClass,
+  renderHeatmapSvg,
+} from './render-heatmap-svg.js';
+export { describeSchedule, renderClusterSignalsHtml, renderCohortsHtml } from './render-signals-html.js';
+export { renderTextDiffHtml } from './render-text-diff.js';
+export {
   PLATFORM_PALETTE,
   platformColor,
   renderTimelineSvg,
@@ -42,6 +51,7 @@ export { truncateText } from './truncate-text.js';
 export { ACCOUNTS_CSV_COLUMNS, writeAccountsCsv } from './write-accounts-csv.js';
 export { CASE_OUTPUT_FILES, writeCaseOutputs } from './write-case-outputs.js';
 export { CLUSTERS_CSV_COLUMNS, writeClustersCsv } from './write-clusters-csv.js';
+export { COHORTS_CSV_COLUMNS, writeCohortsCsv } from './write-cohorts-csv.js';
 export {
   COORTWEET_GROUPS_COLUMNS,
   COORTWEET_NETWORK_COLUMNS,
@@ -55,3 +65,4 @@ export { writeNetworkJson, writeNetworkJsonChunks } from './write-network-json.j
 export { REPORT_CSP, writeReportHtml } from './write-report-html.js';
 export { writeReportMarkdown } from './write-report-markdown.js';
 export { writeRunJson } from './write-run-json.js';
+export { writeSignalsJson } from './write-signals-json.js';

@@ -17,7 +17,7 @@ import type { CorpusSignalStats } from '../model/run-info.js';
 import type { TraceKind } from '../model/trace.js';
 import {
   computeImagePhash,
-  findMisspellings,
+  createMisspellingFinder,
   findNearDuplicates,
   groupMediaHashes,
   type HashtagSequenceOptions,
@@ -160,9 +160,9 @@ async function misspellingTraces(
   store: DuckStore,
   options: Partial<MisspellingOptions>,
 ): Promise<NonNullable<CorpusTraceStats['misspelling']>> {
-  const posts: { id: number; accountKey: string; text: string }[] = [];
-  for await (const post of postTexts(store)) posts.push(post);
-  const found = findMisspellings(posts, options);
+  const finder = createMisspellingFinder(options);
+  for await (const post of postTexts(store)) finder.add(post);
+  const found = finder.result();
   const rows = found.traces.map((t) => ({ rec: t.id, value: t.token }));
   const traces = await appendTraces(store, 'misspelling', rows);
   return { tokens: new Set(rows.map((r) => r.value)).size, traces };
@@ -175,7 +175,14 @@ async function hashtagSequenceTraces(
   const sql = `SELECT rec, platform || ':' || account_id AS key, ts_ms, hashtags FROM posts
     WHERE kind <> 'share' AND hashtags IS NOT NULL AND hashtags <> '[]'
     ORDER BY key, ts_ms, rec`;
-  const rows: { rec: number; accountKey: string; tsMs: number; hashtags: string[] }[] = [];
+  // One account at a time (rows come grouped by account), so memory holds one account's tagged posts.
+  type Row = { rec: number; accountKey: string; tsMs: number; hashtags: string[] };
+  const sequences: { rec: number; value: string }[] = [];
+  let account: Row[] = [];
+  const flush = (): void => {
+    for (const s of hashtagSequences(account, options)) sequences.push({ rec: s.rec, value: s.sequence });
+    account = [];
+  };
   for await (const chunk of store.rows<{ rec: bigint; key: string; ts_ms: bigint; hashtags: string }>(sql)) {
     for (const row of chunk) {
       const tags: string[] = [];
@@ -183,17 +190,13 @@ async function hashtagSequenceTraces(
         const tag = typeof raw === 'string' ? normalizeHashtag(raw) : null;
         if (tag !== null && tag !== '') tags.push(tag);
       }
-      if (tags.length > 0) {
-        rows.push({ rec: Number(row.rec), accountKey: row.key, tsMs: Number(row.ts_ms), hashtags: tags });
-      }
+      if (tags.length === 0) continue;
+      if (account.length > 0 && account[0]!.accountKey !== row.key) flush();
+      account.push({ rec: Number(row.rec), accountKey: row.key, tsMs: Number(row.ts_ms), hashtags: tags });
     }
   }
-  const sequences = hashtagSequences(rows, options);
-  const traces = await appendTraces(
-    store,
-    'hashtagseq',
-    sequences.map((s) => ({ rec: s.rec, value: s.sequence })),
-  );
+  flush();
+  const traces = await appendTraces(store, 'hashtagseq', sequences);
   return { sequences: sequences.length, traces };
 }
 

@@ -353,6 +353,47 @@ function unknownTokens(
   else segmentedUnknownTokens(clean, segmenter, options, isWord, found);
 }
 
+/** An incremental {@link findMisspellings}: feed posts one at a time, then read the result. */
+export interface MisspellingFinder {
+  /** Take one post into account. */
+  add(post: { id: number; accountKey: string; text: string }): void;
+  /** The traces and counts over every post added so far. */
+  result(): MisspellingResult;
+}
+
+/**
+ * Build an incremental misspelling finder (same rules and result as {@link findMisspellings}); lets a caller
+ * stream posts from a store without holding them all.
+ * @param options partial {@link MisspellingOptions}
+ * @throws {ConfigError} `CONFIG_INVALID` when an option is invalid
+ */
+export function createMisspellingFinder(options: Partial<MisspellingOptions> = {}): MisspellingFinder {
+  const resolved = resolveMisspellingOptions(options);
+  const dictionary = resolved.dictionary ?? englishWords();
+  const allowed = new Set(resolved.allowWords.map((w) => w.toLowerCase()));
+  const isWord =
+    allowed.size === 0
+      ? (w: string): boolean => dictionary.has(w)
+      : (w: string) => dictionary.has(w) || allowed.has(w);
+  const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
+  const uses = new Map<string, TokenUse>();
+  let postCount = 0;
+  let tokenCount = 0;
+  return {
+    add(post) {
+      postCount++;
+      const seen = new Set<string>();
+      unknownTokens(post.text, segmenter, resolved, isWord, (token) => {
+        tokenCount++;
+        if (seen.has(token)) return;
+        seen.add(token);
+        recordUse(uses, token, post, resolved.maxAccounts);
+      });
+    },
+    result: () => report(uses, isWord, resolved, postCount, tokenCount),
+  };
+}
+
 /**
  * Find the rare misspellings that several accounts share (see the module header for the method and its limits).
  *
@@ -374,28 +415,9 @@ export function findMisspellings(
   posts: Iterable<{ id: number; accountKey: string; text: string }>,
   options: Partial<MisspellingOptions> = {},
 ): MisspellingResult {
-  const resolved = resolveMisspellingOptions(options);
-  const dictionary = resolved.dictionary ?? englishWords();
-  const allowed = new Set(resolved.allowWords.map((w) => w.toLowerCase()));
-  const isWord =
-    allowed.size === 0
-      ? (w: string): boolean => dictionary.has(w)
-      : (w: string) => dictionary.has(w) || allowed.has(w);
-  const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
-  const uses = new Map<string, TokenUse>();
-  let postCount = 0;
-  let tokenCount = 0;
-  for (const post of posts) {
-    postCount++;
-    const seen = new Set<string>();
-    unknownTokens(post.text, segmenter, resolved, isWord, (token) => {
-      tokenCount++;
-      if (seen.has(token)) return;
-      seen.add(token);
-      recordUse(uses, token, post, resolved.maxAccounts);
-    });
-  }
-  return report(uses, isWord, resolved, postCount, tokenCount);
+  const finder = createMisspellingFinder(options);
+  for (const post of posts) finder.add(post);
+  return finder.result();
 }
 
 function recordUse(
