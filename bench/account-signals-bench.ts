@@ -293,9 +293,7 @@ function main(): void {
       `| ${f(r.profiles)} | ${f(r.flagsPerSecond)} | ${f(r.groupsOf50PerSecond)} | ${f(r.oneGroupPerSecond)} | ${f(r.rssAfterInputMB)} | ${f(r.peakRssMB)} |`,
     );
   }
-  log(
-    '\nHandle classifier: share called `random` (5,000 seeded strings per row; 2,000 for single words)\n',
-  );
+  log('\nHandle classifier: share called `random` (5,000 seeded strings per row; 2,000 for single words)\n');
   log('| input | share `random` |');
   log('|---|---:|');
   const classifier = classifierRates(seed);

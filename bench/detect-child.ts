@@ -12,6 +12,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 
 import type { ProgressSink } from '../src/model/progress.js';
+import type { CorpusSignalStats } from '../src/model/run-info.js';
 import { detect } from '../src/pipeline/detect.js';
 import type { ClusterEvaluation } from './evaluate-clusters.js';
 import { evaluateClusters } from './evaluate-clusters.js';
@@ -26,7 +27,10 @@ export interface DetectChildResult {
   memoryLimit: string | null;
   /** Wall time of the `detect()` call, ms. */
   detectMs: number;
+  /** Per stage (including `signals.corpus` and `signals.features`): ms and the stage's row count. */
   timings: { stage: string; ms: number; rows: number }[];
+  /** What the corpus signals stage did (`run.signals`); absent in results from before the signals stage. */
+  signals?: CorpusSignalStats;
   totals: Record<string, unknown>;
   bounded: { objectWindows: number; traces: number; top: { kind: string; object: string; traces: number }[] };
   evaluation: ClusterEvaluation;
@@ -113,6 +117,7 @@ async function main(): Promise<void> {
     memoryLimit: memoryLimit ?? null,
     detectMs,
     timings: run.timings,
+    ...(run.signals !== undefined ? { signals: run.signals } : {}),
     totals: { ...run.totals },
     bounded: {
       objectWindows: run.bounded.objectWindows,

@@ -243,10 +243,7 @@ function qualityLines(q: QualityReport): string[] {
     row('precision, verified evidence pairs (target ≥ 0.99)', of(q.verified.correct, q.verified.checked)),
     row('precision, text pairs in one group (group-pair precision)', of(q.text.hit, q.text.grouped)),
     row('recall, distinct-text pairs', of(q.distinctPairs.hit, q.distinctPairs.truth)),
-    row(
-      'precision, distinct-text pairs in one group',
-      of(q.distinctPairs.hit, q.distinctPairs.grouped),
-    ),
+    row('precision, distinct-text pairs in one group', of(q.distinctPairs.hit, q.distinctPairs.grouped)),
     row(
       'family recall: same-family pairs in one group (generator truth)',
       ratio(q.family.hit, q.family.truth),

@@ -1,16 +1,19 @@
 /**
- * The Chorus benchmark (`npm run bench`): end-to-end `detect` on synthetic exports of several sizes, plus the
- * co-action stage alone on 10^7 traces, against the project's targets. Every measured run is a child process
+ * The Chorus benchmark (`npm run bench`): end-to-end `detect` on synthetic exports of several sizes, the co-action
+ * stage alone on 10^7 traces and the stand-alone signal benchmarks (`signals-suite.ts`), against the project's
+ * targets. Every measured run is a child process
  * (peak RSS from GNU `/usr/bin/time -v` when present, else the child's own `maxRSS`), so one size never inherits
  * another's heap. Data sets are cached by a hash of their parameters under `<out>/data/`.
  *
  * Run: `npm run bench -- [--sizes 1e5,1e6,1e7] [--out bench-out] [--seed 42] [--threads 2] [--memory-limit 3GB]
  *   [--coaction-traces 1e7] [--coaction-generators synthetic,reference] [--coaction-db file|memory] [--gzip]
- *   [--keep-cases]`
+ *   [--keep-cases] [--signals all|none|neardup,media,misspellings,hashtag-sequences,time-fingerprint,account-signals]
+ *   [--signals-scale full|smoke]`
  * Writes `<out>/results.json` and `<out>/results.md` (rewritten after every run, so a partial run still leaves
  * its numbers) and prints the same tables.
  *
- * Targets: co-action on 10^7 traces ≤ 10 s on 2 threads; 10^6 posts end to end ≤ 30 s; peak RSS ≤ 4 GB per run.
+ * Targets: co-action on 10^7 traces ≤ 10 s on 2 threads; 10^6 posts end to end ≤ 30 s; peak RSS ≤ 4 GB per run;
+ * the near-duplicate targets of issue 3 (see `SIGNAL_TARGETS` in `signals-suite.ts`).
  *
  * @module
  */
@@ -31,6 +34,15 @@ import {
   syntheticCacheKey,
   truthPathFor,
 } from './generate-synthetic.js';
+import {
+  largestChildRssMB,
+  parseSignalSelection,
+  planSignalBenches,
+  renderSignalsMarkdown,
+  type SignalBenchResult,
+  type SignalReports,
+  signalTargetChecks,
+} from './signals-suite.js';
 
 // — targets ————————————————————————————————————————————————————————————————————————
 
@@ -47,7 +59,7 @@ export const TARGETS = {
 // — types ——————————————————————————————————————————————————————————————————————————
 
 /** How a child process went. */
-interface ChildOutcome {
+export interface ChildOutcome {
   exitCode: number | null;
   signal: string | null;
   wallSeconds: number;
@@ -97,7 +109,8 @@ interface CoactionResult {
   run: CoactionChildResult | null;
 }
 
-interface TargetCheck {
+/** One line of the targets table. */
+export interface TargetCheck {
   name: string;
   target: string;
   measured: string;
@@ -119,6 +132,8 @@ interface BenchResults {
   options: Record<string, unknown>;
   coaction: CoactionResult[];
   sizes: SizeResult[];
+  /** The stand-alone signal benchmarks (`--signals`); absent in results.json files from before them. */
+  signals: SignalBenchResult[];
   targets: TargetCheck[];
 }
 
@@ -418,6 +433,7 @@ function checkTargets(results: BenchResults): TargetCheck[] {
       status: r.rss === null ? 'n/a' : r.rss <= TARGETS.peakRssMB ? 'PASS' : 'MISS',
     });
   }
+  checks.push(...signalTargetChecks(results.signals, TARGETS.peakRssMB));
   return checks;
 }
 
@@ -430,6 +446,50 @@ function codeOf(child: ChildOutcome): string {
 function table(head: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/** What the signals stages did inside each detect run (`run.signals`, traces by kind, stage seconds). */
+function detectSignalsLines(sizes: readonly SizeResult[]): string[] {
+  const ok = sizes.filter((s) => s.run && !s.run.error);
+  if (ok.length === 0) return [];
+  return [
+    'Signals inside detect (`run.signals`; traces = rows appended to `traces_raw`, kept per kind after encoding in the last column).',
+    '',
+    table(
+      [
+        'posts',
+        'signals.corpus s',
+        'signals.features s (accounts)',
+        'neardup: texts / eligible / groups / grouped posts / traces',
+        'misspelling: tokens / traces',
+        'hashtagseq: sequences / traces',
+        'media: hashes / groups / regrouped',
+        'encoded traces: neardup / misspelling / hashtagseq / media',
+      ],
+      ok.map((s) => {
+        const r = s.run!;
+        const g = r.signals ?? {};
+        const byKind = (r.totals.tracesByKind ?? {}) as Record<string, number>;
+        const feat = stage(r, 'signals.features');
+        const nd = g.neardup;
+        return [
+          runLabel(s),
+          fmtS(stage(r, 'signals.corpus')?.ms),
+          `${fmtS(feat?.ms)} (${fmtInt(feat?.rows)})`,
+          nd
+            ? [nd.texts, nd.eligible, nd.groups, nd.groupedPosts, nd.traces].map((x) => fmtInt(x)).join(' / ')
+            : 'off',
+          g.misspelling ? `${fmtInt(g.misspelling.tokens)} / ${fmtInt(g.misspelling.traces)}` : 'off',
+          g.hashtagseq ? `${fmtInt(g.hashtagseq.sequences)} / ${fmtInt(g.hashtagseq.traces)}` : 'off',
+          g.media
+            ? `${fmtInt(g.media.hashes)} / ${fmtInt(g.media.groups)} / ${fmtInt(g.media.regrouped)}`
+            : 'off',
+          ['neardup', 'misspelling', 'hashtagseq', 'media'].map((k) => fmtInt(byKind[k] ?? 0)).join(' / '),
+        ];
+      }),
+    ),
+    '',
+  ];
 }
 
 /** The Markdown report (also printed). */
@@ -458,17 +518,19 @@ export function renderMarkdown(results: BenchResults): string {
     out.push(
       '## End to end: `detect([csv], { out, threads })`',
       '',
-      "Seconds per stage, with throughput (posts/s for ingest; traces/s for encode and co-action). `traces.extract` is part of `ingest`. End to end = wall time of the `detect()` call (of the child process when detect failed). `~` = from the child's progress timeline (the run failed before `run.timings` existed).",
+      "Seconds per stage, with throughput (posts/s for ingest; traces/s for encode and co-action). `traces.extract` is part of `ingest`. `signals.corpus` = near-duplicate, misspelling, hashtag-sequence and media traces (`computeCorpusTraces`, after ingest); `signals.features` = cluster/account signal features (`computeCaseSignals`, after clusters). End to end = wall time of the `detect()` call (of the child process when detect failed). `~` = from the child's progress timeline (the run failed before `run.timings` existed).",
       '',
       table(
         [
           'posts',
           'ingest',
           'extract',
+          'signals.corpus',
           'encode',
           'co-action',
           'network.load',
           'clusters',
+          'signals.features',
           'outputs',
           'end to end',
           'child CPU s',
@@ -493,9 +555,11 @@ export function renderMarkdown(results: BenchResults): string {
               runLabel(s),
               `FAILED: ${why}${tl('ingest') ? ` — ingest ${tl('ingest')}` : ''}`,
               '',
+              '',
               tl('traces.encode'),
               tl('co-action'),
               tl('network.load'),
+              '',
               '',
               '',
               r ? fmtS(r.detectMs) : fmtS(s.child.wallSeconds * 1000),
@@ -515,10 +579,12 @@ export function renderMarkdown(results: BenchResults): string {
             runLabel(s),
             `${fmtS(ing?.ms)} (${fmtRate(ing?.rows, ing?.ms)})`,
             fmtS(stage(r, 'traces.extract')?.ms),
+            fmtS(stage(r, 'signals.corpus')?.ms),
             `${fmtS(enc?.ms)} (${fmtRate(enc?.rows, enc?.ms)})`,
             `${fmtS(co?.ms)} (${fmtRate(traces, co?.ms)})`,
             fmtS(stage(r, 'network.load')?.ms),
             fmtS(stage(r, 'clusters')?.ms),
+            fmtS(stage(r, 'signals.features')?.ms),
             fmtS(stage(r, 'outputs')?.ms),
             `**${fmtS(r.detectMs)}**`,
             s.child.cpuSeconds === null || s.child.cpuSeconds === undefined
@@ -575,6 +641,7 @@ export function renderMarkdown(results: BenchResults): string {
         }),
       ),
       '',
+      ...detectSignalsLines(results.sizes),
     );
   }
   if (results.coaction.length > 0) {
@@ -653,6 +720,7 @@ export function renderMarkdown(results: BenchResults): string {
       '',
     );
   }
+  out.push(...renderSignalsMarkdown(results.signals));
   return out.join('\n');
 }
 
@@ -675,6 +743,8 @@ async function main(): Promise<void> {
       'coaction-repeat': { type: 'string', default: '1' },
       repeat: { type: 'string', default: '1' },
       merge: { type: 'boolean', default: false },
+      signals: { type: 'string', default: 'all' },
+      'signals-scale': { type: 'string', default: 'full' },
     },
   });
   const sizes = values.sizes === '' || values.sizes === '0' ? [] : values.sizes.split(',').map(parseCount);
@@ -685,6 +755,11 @@ async function main(): Promise<void> {
   const coGenerators = values['coaction-generators']
     .split(',')
     .filter((g) => g === 'synthetic' || g === 'reference');
+  const signalScale = values['signals-scale'];
+  if (signalScale !== 'full' && signalScale !== 'smoke') {
+    throw new Error(`bench: invalid --signals-scale "${signalScale}". Expecting full or smoke.`);
+  }
+  const signalPlans = planSignalBenches(parseSignalSelection(values.signals), signalScale);
   const outDir = values.out;
   await mkdir(join(outDir, 'data'), { recursive: true });
   const timeV = await hasTimeV();
@@ -714,9 +789,11 @@ async function main(): Promise<void> {
       gzip: values.gzip,
       nodeHeapMB: values['heap-mb'] === undefined ? 'Node default' : Number(values['heap-mb']),
       merge: values.merge,
+      signals: signalPlans.map((p) => `${p.script}${p.args.length > 0 ? ` ${p.args.join(' ')}` : ''}`),
     },
     coaction: [],
     sizes: [],
+    signals: [],
     targets: [],
   };
   if (values.merge) {
@@ -728,6 +805,8 @@ async function main(): Promise<void> {
         coTraces > 0
           ? prior.coaction.filter((c) => !(coGenerators as string[]).includes(c.generator))
           : prior.coaction;
+      const rerun = new Set(signalPlans.map((p) => p.bench));
+      results.signals = (prior.signals ?? []).filter((r) => !rerun.has(r.bench));
       results.options.mergedFrom = prior.startedAt;
     }
   }
@@ -783,6 +862,27 @@ async function main(): Promise<void> {
         }
         await save();
       }
+  }
+
+  // The stand-alone signal benchmarks: one child per script (each runs its sizes in children of its own).
+  if (signalPlans.length > 0) {
+    const dir = join(outDir, 'signals');
+    await mkdir(dir, { recursive: true });
+    for (const plan of signalPlans) {
+      const jsonPath = join(dir, `${plan.bench}.json`);
+      await rm(jsonPath, { force: true });
+      console.log(`\nbench: signals, ${plan.script} ${plan.args.join(' ')}`);
+      const raw = await runChild(
+        plan.script,
+        [...plan.args, '--json', jsonPath],
+        join(dir, `${plan.bench}.time.txt`),
+        timeV,
+      );
+      const report = await readJson<SignalReports[typeof plan.bench]>(jsonPath);
+      const child = outcome(raw, largestChildRssMB(plan, report));
+      results.signals.push({ ...plan, child, report } as SignalBenchResult);
+      await save();
+    }
   }
 
   const sizeRepeat = Math.max(1, Number(values.repeat) || 1);

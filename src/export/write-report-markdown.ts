@@ -1,13 +1,15 @@
 /**
  * `report.md`: the report in Markdown (GitHub-flavoured tables), for pasting into an issue, a wiki or an article.
- * Same content as `report.html` minus the timeline. Every data-derived string goes through `escapeMarkdownCell`
- * (no raw HTML, no table breakage, no emphasis/links/autolinks from attacker text). No run timestamps are shown,
- * so the same case gives the same bytes.
+ * Same content as `report.html` minus the timeline, heatmaps and text diffs (the signals appear as their reasons
+ * and a cohort table). Every data-derived string goes through `escapeMarkdownCell` (no raw HTML, no table
+ * breakage, no emphasis/links/autolinks from attacker text). No run timestamps are shown, so the same case gives
+ * the same bytes.
  */
 import { compareStrings } from '../graph/compare-strings.js';
 import type { OptionsInput } from '../graph/options-input.js';
 import type { NetworkAccount, NetworkEdge, PostRef } from '../model/network.js';
 import type { RunInfo } from '../model/run-info.js';
+import type { CaseSignals } from '../signals/case-signals.js';
 import { accountLabel } from './account-label.js';
 import type { CaseReport } from './case-report.js';
 import { escapeMarkdownCell } from './escape-markdown-cell.js';
@@ -55,6 +57,10 @@ export function writeReportMarkdown(report: CaseReport, options?: OptionsInput<R
     ...runSection(run),
     ...clusterTable(view, opts.clusterSections),
     ...view.clusters.slice(0, opts.clusterSections).flatMap((cv) => clusterSection(cv, view, opts)),
+    ...signalsSection(
+      report.signals,
+      view.clusters.slice(0, opts.clusterSections).map((cv) => cv.cluster.id),
+    ),
     ...unclusteredSection(view),
     '---',
     '',
@@ -333,6 +339,49 @@ function edgeBlock(edge: NetworkEdge, view: ReportView, opts: ReportOptions): st
       '',
     );
   }
+  return out;
+}
+
+/**
+ * Escape a value for the text of a list item: {@link escapeMarkdownCell}, plus a leading block marker (`#`, `+`,
+ * `-`, `1.`, `1)`) made literal, so attacker text cannot open a heading or a nested list inside the item.
+ */
+function listItemText(value: string): string {
+  return m(value)
+    .replace(/^([#+-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/**
+ * The signals section: per cluster with a detailed section its plain-words reasons, then the cohorts. Absent when
+ * the case has no signal findings (older cases).
+ */
+function signalsSection(signals: CaseSignals | undefined, clusterIds: readonly string[]): string[] {
+  if (signals === undefined) return [];
+  const byCluster = new Map(signals.clusters.map((s) => [s.cluster, s]));
+  const out = ['## Signals', ''];
+  for (const id of clusterIds) {
+    const s = byCluster.get(id);
+    if (s === undefined) continue;
+    out.push(`### Cluster ${m(id)}`, '');
+    if (s.reasons.length === 0) out.push('No time or account signal stands out for this cluster.', '');
+    else out.push(...s.reasons.map((r) => `- ${listItemText(r)}`), '');
+  }
+  out.push('### Cohorts', '');
+  if (signals.cohorts.length === 0) {
+    out.push('No cohorts: no group of accounts shares a time zone or a creation batch.', '');
+    return out;
+  }
+  out.push(
+    'Accounts tied by a feature rather than by co-actions; a lead, not a finding (cohorts.csv has the members).',
+    '',
+    ...table(
+      ['Cohort', 'Kind', 'Accounts', 'First reason'],
+      signals.cohorts.map((c) => [m(c.id), m(c.kind), String(c.accounts.length), m(c.reasons[0] ?? '')]),
+      [2],
+    ),
+    '',
+  );
   return out;
 }
 

@@ -124,7 +124,9 @@ async function nearDuplicateTraces(
   for (const group of result.groups) {
     if (new Set(group.members.map((id) => keys.get(id))).size < 2) continue;
     groups++;
-    for (const id of group.members) rows.push({ rec: id, value: group.id });
+    // The object names its group and shows the start of its most-posted text, so tables and reports are readable.
+    const value = `${group.id} ${snippet(keys.get(group.representativeId) ?? '')}`;
+    for (const id of group.members) rows.push({ rec: id, value });
   }
   const traces = await appendTraces(store, 'neardup', rows);
   return {
@@ -135,6 +137,15 @@ async function nearDuplicateTraces(
     groupedPosts: rows.length,
     traces,
   };
+}
+
+/** Characters of the representative text kept in a `neardup` object value. */
+const SNIPPET_CODE_POINTS = 60;
+
+/** The first {@link SNIPPET_CODE_POINTS} code points of a text, with `…` when cut. */
+function snippet(text: string): string {
+  const points = [...text];
+  return points.length <= SNIPPET_CODE_POINTS ? text : `${points.slice(0, SNIPPET_CODE_POINTS).join('')}…`;
 }
 
 /** The exact-text key (`normalizeText`) of each of the given posts. */
@@ -163,7 +174,9 @@ async function misspellingTraces(
   const finder = createMisspellingFinder(options);
   for await (const post of postTexts(store)) finder.add(post);
   const found = finder.result();
-  const rows = found.traces.map((t) => ({ rec: t.id, value: t.token }));
+  // The object is the misspelling with its likely correction (`goverment→government`): the correction is a
+  // function of the token, so the object is still one per misspelling, and tables say what was meant.
+  const rows = found.traces.map((t) => ({ rec: t.id, value: `${t.token}→${t.correction}` }));
   const traces = await appendTraces(store, 'misspelling', rows);
   return { tokens: new Set(rows.map((r) => r.value)).size, traces };
 }
