@@ -21,7 +21,10 @@ import {
   classifyHandle,
   createTimeFingerprinter,
   creationBursts,
+  groupMediaHashes,
+  type MediaGroupOptions,
   resolveAccountSignalOptions,
+  resolveMediaGroupOptions,
   resolveSynchronizedBurstOptions,
   type SynchronizedBurstOptions,
   synchronizedBursts,
@@ -38,6 +41,11 @@ export interface CaseSignalOptions {
   bursts: Partial<SynchronizedBurstOptions>;
   /** Account signal options (creation window, thresholds, list caps). */
   accounts: Partial<AccountSignalOptions>;
+  /**
+   * Grouping of profile image hashes: 64-bit pHashes within `radiusBits` count as one image (so a re-encoded or
+   * resized avatar still matches), as for post media. Other hash strings match exactly.
+   */
+  media: Partial<MediaGroupOptions>;
   /** Fewest accounts (integer ≥ 2) in a cohort. Default 3. */
   minCohortAccounts: number;
   /**
@@ -56,6 +64,7 @@ export const CASE_SIGNAL_DEFAULTS: Readonly<CaseSignalOptions> = Object.freeze({
   time: {},
   bursts: {},
   accounts: {},
+  media: {},
   minCohortAccounts: 3,
   minCohortConfidence: 0.2,
   maxCohorts: 50,
@@ -80,6 +89,7 @@ export function resolveCaseSignalOptions(input: Partial<CaseSignalOptions> = {})
   createTimeFingerprinter(o.time);
   resolveSynchronizedBurstOptions(o.bursts);
   resolveAccountSignalOptions(o.accounts);
+  resolveMediaGroupOptions(o.media);
   return o;
 }
 
@@ -130,6 +140,7 @@ export async function computeCaseSignals(
   }
 
   const profiles = await loadProfiles(store);
+  groupProfileImages(profiles, opts.media);
   const cohorts = [
     ...scheduleCohorts(officeByOffset, times, fitFull, clusterOf, opts),
     ...creationCohorts(profiles, clusterOf, opts),
@@ -224,6 +235,22 @@ async function loadProfiles(store: DuckStore): Promise<Map<string, AccountProfil
     }
   }
   return out;
+}
+
+/** Replace each profile image hash by its perceptual-hash group (`pg:…`), so near-identical avatars match. */
+function groupProfileImages(
+  profiles: Map<string, AccountProfile>,
+  options: Partial<MediaGroupOptions>,
+): void {
+  const hashes = new Set<string>();
+  for (const p of profiles.values()) if (p.profileImageHash !== undefined) hashes.add(p.profileImageHash);
+  if (hashes.size === 0) return;
+  const grouping = groupMediaHashes([...hashes].sort(compareKeys), options);
+  for (const p of profiles.values()) {
+    if (p.profileImageHash === undefined) continue;
+    const group = grouping.groupOf.get(p.profileImageHash);
+    if (group !== undefined) p.profileImageHash = group;
+  }
 }
 
 function clustersOf(accounts: readonly string[], clusterOf: ReadonlyMap<string, string>): string[] {
