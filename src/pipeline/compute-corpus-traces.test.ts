@@ -76,7 +76,7 @@ describe('computeCorpusTraces', () => {
     assert.equal(new Set(neardup.map((r) => r.value)).size, 1);
     assert.match(
       neardup[0]!.value,
-      /^nd:[0-9a-f]{16} the election was stolen by the corrupt officials in the cap…$/,
+      /^nd:[0-9a-f]{16} the election was stolen by the corrupt officials in the capi…$/, // 60 code points,
     );
     assert.deepEqual(stats.neardup?.groups, 1);
     // `goverment` by three accounts (f, g, h): recs 7, 8, 9.
