@@ -37,6 +37,10 @@ export function describeSchedule(fit: WorkScheduleFit): string {
   return `${verdict} ${fit.offsetLabel} (confidence ${formatDecimal(fit.confidence, 2)}, correlation ${formatDecimal(fit.correlation ?? 0, 2)}): ${shares}${lunch}`;
 }
 
+function clusterLink(id: string, sectioned: ReadonlySet<string> | undefined): string {
+  return sectioned === undefined || sectioned.has(id) ? `<a href="#${h(id)}">${h(id)}</a>` : h(id);
+}
+
 function pct(x: number | null): string {
   return x === null ? '—' : `${Math.round(x * 100)} %`;
 }
@@ -109,9 +113,14 @@ function nearDuplicateExamples(edges: readonly NetworkEdge[]): string[] {
 /**
  * The cohorts section of the report.
  * @param cohorts the case's cohorts
+ * @param sectionedClusters ids of the clusters that have a section in the page: only these are linked (`#C0001`),
+ *   the others are shown as plain ids so that no link dangles; default: every cluster is linked
  * @returns HTML lines (empty when there are none)
  */
-export function renderCohortsHtml(cohorts: readonly Cohort[]): string[] {
+export function renderCohortsHtml(
+  cohorts: readonly Cohort[],
+  sectionedClusters?: ReadonlySet<string>,
+): string[] {
   if (cohorts.length === 0) return [];
   const out = [
     '<section id="cohorts">',
@@ -120,7 +129,7 @@ export function renderCohortsHtml(cohorts: readonly Cohort[]): string[] {
     '<table><thead><tr><th>Cohort</th><th>Kind</th><th class="num">Accounts</th><th>Why</th><th>Clusters</th></tr></thead><tbody>',
     ...cohorts.map(
       (c) =>
-        `<tr><td><a href="#cohort-${h(c.id)}">${h(c.id)}</a></td><td>${h(c.kind)}</td><td class="num">${c.accounts.length}</td><td>${c.reasons.map(u).join('<br>')}</td><td>${c.clusters.map((id) => `<a href="#${h(id)}">${h(id)}</a>`).join(' ')}</td></tr>`,
+        `<tr><td><a href="#cohort-${h(c.id)}">${h(c.id)}</a></td><td>${h(c.kind)}</td><td class="num">${c.accounts.length}</td><td>${c.reasons.map(u).join('<br>')}</td><td>${c.clusters.map((id) => clusterLink(id, sectionedClusters)).join(' ')}</td></tr>`,
     ),
     '</tbody></table>',
   ];

@@ -15,7 +15,7 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
  * @param columns header names, in order (written as given: they are ours, not data)
  * @param rows one array of cells per row, same order as `columns`; `null`/`undefined` become empty cells, numbers
  *   are written with `String(number)` (never prefixed), strings are cleaned of control characters and neutralised
- * @returns CSV text with CRLF line ends and a final CRLF
+ * @returns CSV text with CRLF line ends and a final CRLF (just the header line when there are no rows)
  * @example toCsv(['a', 'b'], [['=x', 1]]) // "a,b\r\n'=x,1\r\n"
  */
 export function toCsv(columns: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
@@ -28,5 +28,6 @@ export function toCsv(columns: readonly string[], rows: readonly (readonly CsvCe
     { fields: [...columns], data },
     { header: true, newline: '\r\n', quotes: false, escapeFormulae: false },
   );
-  return `${text}\r\n`;
+  // Papa ends the text after the last row, but after the header when there is no row: one CRLF either way.
+  return rows.length === 0 ? `${text.replace(/\r\n$/, '')}\r\n` : `${text}\r\n`;
 }

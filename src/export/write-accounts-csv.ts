@@ -6,6 +6,7 @@ import { compareClusterIds } from '../graph/compare-cluster-ids.js';
 import { compareStrings } from '../graph/compare-strings.js';
 import type { CoordinationNetwork } from '../model/network.js';
 import type { AccountSignalSummary, CaseSignals } from '../signals/case-signals.js';
+import { roundDecimal } from './format-decimal.js';
 import { toCsv } from './to-csv.js';
 
 /** Columns of `accounts.csv`, in order. */
@@ -37,8 +38,9 @@ export const ACCOUNTS_CSV_COLUMNS: readonly string[] = Object.freeze([
  * (over the account's kept edges); `posts`. Signal columns (empty without `signals`): `utc_offset` and
  * `schedule_confidence` of the account's own office-hours fit (empty below the minimum post count),
  * `works_office_hours` (true/false), `handle_pattern` (name-digits, random, word-digits, digits, plain, other,
- * empty), `handle_entropy_bits` (bits per character), `renamed` (more than one handle seen), `follower_anomalies`
- * (`;`-joined: follow-ratio, zero-followers, identical-counts).
+ * empty), `handle_entropy_bits` (bits per character, 4 decimals: the unrounded logarithm could differ in its
+ * last digit between platforms), `renamed` (more than one handle seen), `follower_anomalies` (`;`-joined:
+ * follow-ratio, zero-followers, identical-counts).
  *
  * @param network the coordination network
  * @param signals optional signal findings (src/signals/case-signals.ts)
@@ -74,7 +76,7 @@ function signalCells(a: AccountSignalSummary | undefined): (string | number)[] {
     fitted ? fit.confidence : '',
     fitted ? String(fit.worksOfficeHours) : '',
     a.flags?.handlePattern ?? '',
-    a.flags?.handleEntropyBitsPerChar ?? '',
+    a.flags?.handleEntropyBitsPerChar == null ? '' : roundDecimal(a.flags.handleEntropyBitsPerChar, 4),
     a.flags === null ? '' : String(a.flags.renamed),
     a.flags?.followerAnomalies.join(';') ?? '',
   ];

@@ -5,10 +5,16 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 
 import { CASE_REPORT } from '../../test/fixtures/export/case-report.js';
+import { CASE_REPORT_WITH_SIGNALS } from '../../test/fixtures/export/case-signals.js';
 import { ConfigError } from '../errors.js';
+import { writeAccountsCsv } from './write-accounts-csv.js';
 import { CASE_OUTPUT_FILES, writeCaseOutputs } from './write-case-outputs.js';
+import { writeClustersCsv } from './write-clusters-csv.js';
+import { COHORTS_CSV_COLUMNS, writeCohortsCsv } from './write-cohorts-csv.js';
 import { writeReportHtml } from './write-report-html.js';
+import { writeReportMarkdown } from './write-report-markdown.js';
 import { writeRunJson } from './write-run-json.js';
+import { writeSignalsJson } from './write-signals-json.js';
 
 describe('writeCaseOutputs', () => {
   let dir = '';
@@ -19,6 +25,45 @@ describe('writeCaseOutputs', () => {
   });
   after(async () => {
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('lists the eleven outputs, signals included', () => {
+    assert.deepEqual(CASE_OUTPUT_FILES, [
+      'report.html',
+      'report.md',
+      'clusters.csv',
+      'accounts.csv',
+      'cohorts.csv',
+      'edges.csv',
+      'network.gexf',
+      'network.graphml',
+      'network.json',
+      'signals.json',
+      'run.json',
+    ]);
+  });
+
+  it('writes empty signal files for a case without signal findings', async () => {
+    const read = (name: string) => readFile(path.join(dir, 'case-42', name), 'utf8');
+    assert.equal(await read('cohorts.csv'), `${COHORTS_CSV_COLUMNS.join(',')}\r\n`);
+    assert.equal(await read('signals.json'), '{\n  "accounts": [],\n  "clusters": [],\n  "cohorts": []\n}\n');
+  });
+
+  it('passes the signal findings to every writer that shows them', async () => {
+    const target = path.join(dir, 'signals');
+    await writeCaseOutputs(target, CASE_REPORT_WITH_SIGNALS);
+    const read = (name: string) => readFile(path.join(target, name), 'utf8');
+    const { network, signals } = CASE_REPORT_WITH_SIGNALS;
+    assert.equal(await read('cohorts.csv'), writeCohortsCsv(signals!));
+    assert.ok((await read('cohorts.csv')).includes('\r\nS001,schedule,6,UTC+08:00,'));
+    assert.equal(await read('signals.json'), writeSignalsJson(signals!));
+    assert.equal(await read('clusters.csv'), writeClustersCsv(network, signals));
+    assert.equal(await read('accounts.csv'), writeAccountsCsv(network, signals));
+    assert.ok((await read('accounts.csv')).includes(',UTC+08:00,0.7,true,other,'));
+    assert.equal(await read('report.html'), writeReportHtml(CASE_REPORT_WITH_SIGNALS));
+    assert.ok((await read('report.html')).includes('<section id="cohorts">'));
+    assert.equal(await read('report.md'), writeReportMarkdown(CASE_REPORT_WITH_SIGNALS));
+    assert.ok((await read('report.md')).includes('\n## Signals\n'));
   });
 
   it('writes every file into the (created) directory and returns the paths in order', async () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { CASE_REPORT, XSS_TEXT, XSS_URL } from '../../test/fixtures/export/case-report.js';
+import { CASE_REPORT_WITH_SIGNALS, IMG_TEXT, SCRIPT_TEXT } from '../../test/fixtures/export/case-signals.js';
 import { ConfigError } from '../errors.js';
 import { REPORT_CSP, writeReportHtml } from './write-report-html.js';
 
@@ -154,5 +155,83 @@ describe('writeReportHtml', () => {
     const html = writeReportHtml(hostile);
     assert.ok(!/[\u202A-\u202E\u2066-\u2069\u0000]/.test(html), 'no raw bidi or NUL character in the page');
     assert.ok(html.includes('⟦U+202E⟧evil⟦U+202C⟧⟦U+0000⟧'));
+  });
+});
+
+describe('writeReportHtml with signals', () => {
+  const html = writeReportHtml(CASE_REPORT_WITH_SIGNALS);
+  const section = (id: string, next: string) => html.slice(html.indexOf(`id="${id}"`), html.indexOf(next));
+
+  it('is deterministic', () => {
+    assert.equal(writeReportHtml(structuredClone(CASE_REPORT_WITH_SIGNALS)), html);
+  });
+
+  it('never emits the hostile signal strings unescaped', () => {
+    assert.ok(!html.includes(SCRIPT_TEXT) && !html.includes(IMG_TEXT));
+    assert.equal(html.match(/<script/g)?.length, 1, 'only our own inline sorter');
+    assert.ok(!html.includes('<img'));
+    // every onerror= in the page is escaped text inside &lt;img …&gt;
+    const at = [...html.matchAll(/onerror=/g)].map((m) => m.index);
+    assert.ok(at.length >= 5);
+    for (const i of at) assert.ok(html.slice(0, i).endsWith('&lt;img src=x '), html.slice(i - 40, i + 20));
+    assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(html), 'no raw bidi control');
+    assert.ok(html.includes('<bdi>renamed to “⟦U+202E⟧gnp.exe”</bdi>'));
+    assert.ok(html.includes('<bdi>twitter:⟦U+202E⟧evil</bdi>'));
+    for (const tag of tags(html)) {
+      assert.ok(!/\son[a-z]+=/i.test(tag), tag);
+      for (const m of tag.matchAll(/\shref="([^"]*)"/g)) assert.ok(m[1]!.startsWith('#'), tag);
+    }
+  });
+
+  it('puts the signals block of a cluster after its timeline and before its accounts', () => {
+    const c1 = section('C0001', 'id="C0002"');
+    const at = c1.indexOf('<h3>Signals</h3>');
+    assert.ok(at > c1.indexOf('<svg class="timeline"'));
+    assert.ok(at < c1.indexOf('<h3>Accounts</h3>'));
+    assert.ok(c1.includes('<svg class="heatmap"'));
+    assert.ok(c1.includes('<title>Mon 12:00–13:00 UTC+08:00: 1 post</title>'), 'heatmap in local time');
+    assert.ok(c1.includes('Posts per hour of the week in UTC+08:00.'));
+    assert.ok(c1.includes('&lt;script&gt;alert(1)&lt;/script&gt;”</bdi></li>'));
+  });
+
+  it('shows the near-duplicate pair of C0002 as a diff, and in its evidence table', () => {
+    const c2 = section('C0002', 'id="C0003"');
+    assert.ok(c2.includes('<div class="diff-a">&lt;b&gt;Vote&lt;/b&gt; for An<del>n</del>a today</div>'));
+    assert.ok(c2.includes('<div class="diff-b">&lt;b&gt;Vote&lt;/b&gt; for An<ins>m</ins>a today</div>'));
+    assert.ok(c2.includes('<tr><td><bdi>neardup</bdi></td><td class="obj"><bdi>neardup:g0001</bdi></td>'));
+    assert.ok(c2.includes('(UTC). Schedule: too few posts to fit a schedule (18).'));
+    assert.ok(!section('C0001', 'id="C0002"').includes('class="text-diff"'));
+  });
+
+  it('links and renders the cohorts section only when there are cohorts', () => {
+    assert.ok(
+      html.includes(
+        '<nav><a href="#run">Run</a> · <a href="#clusters">Clusters</a>\n · <a href="#cohorts">Cohorts</a>',
+      ),
+    );
+    const at = html.indexOf('<section id="cohorts">');
+    assert.ok(at > html.indexOf('<section class="cluster" id="C0003">'));
+    assert.ok(at < html.indexOf('<section id="unclustered">'));
+    assert.ok(html.includes('<h3 id="cohort-S001">Cohort S001 (schedule)</h3>'));
+
+    const none = writeReportHtml({
+      ...CASE_REPORT_WITH_SIGNALS,
+      signals: { ...CASE_REPORT_WITH_SIGNALS.signals!, cohorts: [] },
+    });
+    assert.ok(!none.includes('href="#cohorts"'));
+    assert.ok(!none.includes('id="cohorts"'));
+    assert.ok(none.includes('<h3>Signals</h3>'));
+
+    const plain = writeReportHtml(CASE_REPORT);
+    assert.ok(!plain.includes('href="#cohorts"') && !plain.includes('<h3>Signals</h3>'));
+    assert.ok(!plain.includes('class="heatmap"'));
+  });
+
+  it('does not link cohort clusters that have no section', () => {
+    const report = structuredClone(CASE_REPORT_WITH_SIGNALS);
+    report.signals!.cohorts[0]!.clusters = ['C0001', 'C0002'];
+    const one = writeReportHtml(report, { clusterSections: 1 });
+    assert.ok(one.includes('<td><a href="#C0001">C0001</a> C0002</td>'));
+    assert.ok(!one.includes('href="#C0002"'));
   });
 });

@@ -2,7 +2,27 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { CASE_REPORT, XSS_TEXT } from '../../test/fixtures/export/case-report.js';
+import { CASE_REPORT_WITH_SIGNALS, IMG_TEXT, SCRIPT_TEXT } from '../../test/fixtures/export/case-signals.js';
 import { writeReportMarkdown } from './write-report-markdown.js';
+
+/** Every table row has as many unescaped pipes as its header, and no raw backtick or `<`. */
+function assertTablesWellFormed(md: string): void {
+  const lines = md.split('\n');
+
+  let header = 0;
+  for (const [i, line] of lines.entries()) {
+    if (!line.startsWith('|')) {
+      header = 0;
+      continue;
+    }
+    // count unescaped pipes: every row of a table has as many as its header
+    const pipes = line.replace(/\\\\/g, '').replace(/\\\|/g, '').split('|').length;
+    if (header === 0) header = pipes;
+    assert.equal(pipes, header, `line ${i + 1}: ${line}`);
+    assert.ok(!/(^|[^\\])`/.test(line), `unescaped backtick on line ${i + 1}`);
+    assert.ok(!line.includes('<'), `raw < on line ${i + 1}`);
+  }
+}
 
 describe('writeReportMarkdown', () => {
   const md = writeReportMarkdown(CASE_REPORT);
@@ -13,22 +33,8 @@ describe('writeReportMarkdown', () => {
   });
 
   it('keeps every table row well-formed: no raw pipe, line break, backtick or < from the data', () => {
-    const lines = md.split('\n');
-    let header = 0;
-    for (const [i, line] of lines.entries()) {
-      if (!line.startsWith('|')) {
-        header = 0;
-        continue;
-      }
-      // count unescaped pipes: every row of a table has as many as its header
-      const pipes = line.replace(/\\\\/g, '').replace(/\\\|/g, '').split('|').length;
-      if (header === 0) header = pipes;
-      assert.equal(pipes, header, `line ${i + 1}: ${line}`);
-      assert.ok(!/(^|[^\\])`/.test(line), `unescaped backtick on line ${i + 1}`);
-      assert.ok(!line.includes('<'), `raw < on line ${i + 1}`);
-    }
+    assertTablesWellFormed(md);
   });
-
   it('escapes attacker markup, links and autolinks', () => {
     assert.ok(!md.includes(XSS_TEXT));
     assert.ok(md.includes('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;'));
@@ -64,5 +70,90 @@ describe('writeReportMarkdown', () => {
     assert.ok(one.includes('\n## C0001\n'));
     assert.ok(!one.includes('\n## C0002\n'));
     assert.ok(one.includes('| C0002 | 3 |'));
+  });
+});
+
+describe('writeReportMarkdown with signals', () => {
+  const md = writeReportMarkdown(CASE_REPORT_WITH_SIGNALS);
+  const signals = md.slice(md.indexOf('\n## Signals\n'), md.indexOf('\n## Accounts on kept edges'));
+
+  it('has no signals section for a case without signal findings', () => {
+    assert.ok(!writeReportMarkdown(CASE_REPORT).includes('## Signals'));
+  });
+
+  it('puts the signals section after the cluster sections, deterministic and well-formed', () => {
+    assert.ok(md.indexOf('\n## Signals\n') > md.indexOf('\n## C0003\n'));
+    assert.ok(signals.length > 0);
+    assert.equal(writeReportMarkdown(structuredClone(CASE_REPORT_WITH_SIGNALS)), md);
+    assertTablesWellFormed(md);
+    assert.ok(!md.includes(SCRIPT_TEXT) && !md.includes(IMG_TEXT));
+    assert.ok(!md.includes('\u202E'));
+  });
+
+  it("lists each cluster's reasons as escaped bullets", () => {
+    assert.ok(
+      signals.includes(
+        [
+          '### Cluster C0001',
+          '',
+          '- posts follow office hours in UTC+08\\:00 (confidence 0.81; 90 % Mon–Fri 09–18 local; lunch dip 75 %)',
+          '- 1 handle is used by 2 accounts on twitter\\: “&lt;script&gt;alert(1)&lt;/script&gt;”',
+          '- 1 display name is used by 2 accounts\\: “"&gt;&lt;img src=x onerror=alert(1)&gt;”',
+          '- renamed to “⟦U+202E⟧gnp\\.exe”',
+          '',
+        ].join('\n'),
+      ),
+    );
+    assert.ok(
+      signals.includes("### Cluster C0002\n\n- =cmd\\|' /C calc'!A0 is the display name of 3 accounts\n"),
+    );
+    assert.ok(
+      signals.includes('### Cluster C0003\n\nNo time or account signal stands out for this cluster.\n'),
+    );
+  });
+
+  it('has a cohorts table: id, kind, accounts, first reason', () => {
+    assert.ok(
+      signals.includes(
+        [
+          '| Cohort | Kind | Accounts | First reason |',
+          '| --- | --- | ---: | --- |',
+          '| S001 | schedule | 6 | 6 accounts each keep office hours in UTC+08\\:00 (90 % of their posts Mon–Fri 09–18 local, activity drops 75 % at lunch 12\\:00) |',
+          "| B001 | creation | 3 | =cmd\\|' /C calc'!A0 3 accounts created within 2 days (2021-03-01 – 2021-03-03) |",
+        ].join('\n'),
+      ),
+    );
+    const none = writeReportMarkdown({
+      ...CASE_REPORT_WITH_SIGNALS,
+      signals: { ...CASE_REPORT_WITH_SIGNALS.signals!, cohorts: [] },
+    });
+    assert.ok(none.includes('### Cohorts\n\nNo cohorts'));
+    assert.ok(!none.includes('| Cohort | Kind |'));
+  });
+
+  it('keeps a reason from opening a heading, a nested list or a code block inside its bullet', () => {
+    const report = structuredClone(CASE_REPORT_WITH_SIGNALS);
+    report.signals!.clusters[2]!.reasons = [
+      '# big',
+      '- nested',
+      '+ nested',
+      '12. ordered',
+      '3) ordered',
+      '    code',
+      '> quote',
+    ];
+    const out = writeReportMarkdown(report);
+    assert.ok(
+      out.includes(
+        '- \\# big\n- \\- nested\n- \\+ nested\n- 12\\. ordered\n- 3\\) ordered\n- code\n- &gt; quote\n',
+      ),
+    );
+  });
+
+  it('limits the per-cluster signals to clusters with a section', () => {
+    const one = writeReportMarkdown(CASE_REPORT_WITH_SIGNALS, { clusterSections: 1 });
+    assert.ok(one.includes('### Cluster C0001'));
+    assert.ok(!one.includes('### Cluster C0002'));
+    assert.ok(one.includes('| S001 | schedule | 6 |'));
   });
 });

@@ -343,11 +343,12 @@ function edgeBlock(edge: NetworkEdge, view: ReportView, opts: ReportOptions): st
 }
 
 /**
- * Escape a value for the text of a list item: {@link escapeMarkdownCell}, plus a leading block marker (`#`, `+`,
- * `-`, `1.`, `1)`) made literal, so attacker text cannot open a heading or a nested list inside the item.
+ * Escape a value for the text of a list item: {@link escapeMarkdownCell} of the value without leading blanks (which
+ * could indent it into a code block), plus a leading block marker (`#`, `+`, `-`, `1.`, `1)`) made literal, so
+ * attacker text cannot open a heading or a nested list inside the item.
  */
 function listItemText(value: string): string {
-  return m(value)
+  return m(value.trimStart())
     .replace(/^([#+-])/, '\\$1')
     .replace(/^(\d+)([.)])/, '$1\\$2');
 }
