@@ -80,7 +80,7 @@ describe('writeClustersCsv', () => {
       '1', // one day with synchronized starts (2021-09-20)
       '3', // created 2021-03-01, 03-02, 03-03 (window 3 days); the 2019 account is outside
       'plain:1;other:2', // cmd; =HYPERLINK(…) and <script>… have characters outside a handle's alphabet
-      'posts follow office hours in UTC+08:00 (confidence 0.81; 90 % Mon–Fri 09–18 local; lunch dip 75 %)' +
+      'posts follow office hours in UTC+08:00 (confidence 0.81\\; 90 % Mon–Fri 09–18 local\\; lunch dip 75 %)' +
         ' | 1 handle is used by 2 accounts on twitter: “<script>alert(1)</script>”' +
         ' | 1 display name is used by 2 accounts: “"><img src=x onerror=alert(1)>”' +
         ' | renamed to “\u202Egnp.exe”',
@@ -94,7 +94,7 @@ describe('writeClustersCsv', () => {
       '0',
       '0',
       '',
-      "'=cmd|' /C calc'!A0 is the display name of 3 accounts",
+      "'=cmd\\|' /C calc'!A0 is the display name of 3 accounts",
     ]);
     assert.deepEqual(signalColumns(parsed[2]!), ['', '', '', '', '', '0', '0', '', '']);
     // the non-signal columns are unchanged

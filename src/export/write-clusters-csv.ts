@@ -46,7 +46,7 @@ export const CLUSTERS_CSV_COLUMNS: readonly string[] = Object.freeze([
  * offset of the members' posts, `UTC±HH:MM`), `schedule_confidence` (0..1), `office_hours_share` (0..1),
  * `lunch_dip` (−1..1), `holiday_country` (ISO code whose public holidays are significantly quiet),
  * `burst_days` (days with synchronized session starts), `creation_burst_accounts` (accounts in the largest
- * creation burst), `handle_patterns` (`pattern:count` joined by `;`), `signal_reasons` (plain words joined by ` | `).
+ * creation burst), `handle_patterns` (`pattern:count` joined by `;`), `signal_reasons` (plain words joined by ` | `, each with `\\`, `|`, `;` escaped by a backslash).
  *
  * @param network the coordination network
  * @param signals optional signal findings (src/signals/case-signals.ts)
@@ -94,6 +94,6 @@ function signalCells(s: ClusterSignals | undefined): (string | number)[] {
     s.bursts.count,
     s.accounts.creation.largestBurst?.count ?? 0,
     patterns,
-    s.reasons.join(' | '),
+    s.reasons.map(encodeListItem).join(' | '),
   ];
 }

@@ -67,7 +67,7 @@ describe('writeCohortsCsv', () => {
       created_first: '2021-03-01T00:00:00Z',
       created_last: '2021-03-03T00:00:00Z',
       clusters: 'C0001',
-      reasons: "'=cmd|' /C calc'!A0 3 accounts created within 2 days (2021-03-01 – 2021-03-03)",
+      reasons: "'=cmd\\|' /C calc'!A0 3 accounts created within 2 days (2021-03-01 – 2021-03-03)",
       accounts: 'facebook:2001;facebook:2002;twitter:1001',
     });
   });

@@ -30,7 +30,7 @@ export const COHORTS_CSV_COLUMNS: readonly string[] = Object.freeze([
  * Columns ({@link COHORTS_CSV_COLUMNS}): `cohort` id (`S001` schedule, `B001` creation batch); `kind`; `size`;
  * for schedule cohorts the pooled fit's `utc_offset`, `schedule_confidence` (0..1), `lunch_dip` (−1..1) and
  * `holiday_country`; for creation cohorts `created_first` and `created_last` (ISO 8601 UTC); `clusters` overlapping
- * the cohort (`;`-joined); `reasons` (plain words joined by ` | `); `accounts` (keys joined by `;`).
+ * the cohort (`;`-joined); `reasons` (plain words joined by ` | `, each escaped like list items); `accounts` (keys joined by `;`).
  *
  * @param signals the case's signal findings
  * @returns CSV text (CRLF line ends), rows in cohort order; identical input gives identical bytes
@@ -51,7 +51,7 @@ export function writeCohortsCsv(signals: CaseSignals): string {
       c.createdFirstMs === undefined ? '' : formatUtc(c.createdFirstMs),
       c.createdLastMs === undefined ? '' : formatUtc(c.createdLastMs),
       c.clusters.map(encodeListItem).join(';'),
-      c.reasons.join(' | '),
+      c.reasons.map(encodeListItem).join(' | '),
       c.accounts.map(encodeListItem).join(';'),
     ];
   });
