@@ -24,6 +24,7 @@ import {
   hashtagSequences,
   type MediaGroupOptions,
   type MisspellingOptions,
+  type MisspellingResult,
   type NearDupOptions,
 } from '../signals/index.js';
 import type { DuckStore } from '../store/duck-store.js';
@@ -64,8 +65,14 @@ export async function computeCorpusTraces(
 ): Promise<CorpusTraceStats> {
   const want = new Set(options.kinds);
   const stats: CorpusTraceStats = {};
-  if (want.has('neardup')) stats.neardup = await nearDuplicateTraces(store, options.neardup);
-  if (want.has('misspelling')) stats.misspelling = await misspellingTraces(store, options.misspelling);
+  // One scan of the texts feeds both text signals.
+  const finder = want.has('misspelling') ? createMisspellingFinder(options.misspelling) : null;
+  if (want.has('neardup')) {
+    stats.neardup = await nearDuplicateTraces(store, options.neardup, (post) => finder?.add(post));
+  } else if (finder !== null) {
+    for await (const post of postTexts(store)) finder.add(post);
+  }
+  if (finder !== null) stats.misspelling = await misspellingTraces(store, finder.result());
   if (want.has('hashtagseq')) stats.hashtagseq = await hashtagSequenceTraces(store, options.hashtagSeq);
   if (want.has('media')) {
     stats.media = await regroupMedia(store, options.media, options.maxImageBytes ?? DEFAULT_MAX_IMAGE_BYTES);
@@ -105,10 +112,14 @@ async function appendTraces(
 async function nearDuplicateTraces(
   store: DuckStore,
   options: Partial<NearDupOptions>,
+  alsoSee: (post: { id: number; accountKey: string; text: string }) => void,
 ): Promise<NonNullable<CorpusTraceStats['neardup']>> {
   const result = await findNearDuplicates(
     (async function* () {
-      for await (const post of postTexts(store)) yield { id: post.id, text: post.text };
+      for await (const post of postTexts(store)) {
+        alsoSee(post);
+        yield { id: post.id, text: post.text };
+      }
     })(),
     options,
   );
@@ -169,11 +180,8 @@ async function exactTextKeys(store: DuckStore, recs: readonly number[]): Promise
 
 async function misspellingTraces(
   store: DuckStore,
-  options: Partial<MisspellingOptions>,
+  found: MisspellingResult,
 ): Promise<NonNullable<CorpusTraceStats['misspelling']>> {
-  const finder = createMisspellingFinder(options);
-  for await (const post of postTexts(store)) finder.add(post);
-  const found = finder.result();
   // The object is the misspelling with its likely correction (`goverment→government`): the correction is a
   // function of the token, so the object is still one per misspelling, and tables say what was meant.
   const rows = found.traces.map((t) => ({ rec: t.id, value: `${t.token}→${t.correction}` }));
