@@ -10,13 +10,14 @@
  * - `media`: local image files hashed with pHash (Zauner 2010) and every 64-bit pHash replaced by its group of
  *   hashes within a Hamming radius (BK-tree, Burkhard & Keller 1973), see `groupMediaHashes`.
  */
-import { lstat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { type FileHandle, open, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 
 import type { CorpusSignalStats } from '../model/run-info.js';
 import type { TraceKind } from '../model/trace.js';
 import {
-  computeImagePhash,
+  computeImagePhashOfBytes,
   createMisspellingFinder,
   findNearDuplicates,
   groupMediaHashes,
@@ -231,9 +232,14 @@ async function regroupMedia(
       "SELECT DISTINCT value FROM traces_raw WHERE kind = 'media' ORDER BY value",
     )
   ).map((r) => String(r.value));
-  const folders = (await store.all<{ path: string }>('SELECT path FROM files')).map((r) =>
-    dirname(resolve(String(r.path))),
-  );
+  const folders: string[] = [];
+  for (const row of await store.all<{ path: string }>('SELECT path FROM files')) {
+    try {
+      folders.push(await realpath(dirname(resolve(String(row.path)))));
+    } catch {
+      // An input folder that no longer exists allows nothing.
+    }
+  }
   const warnings: string[] = [];
   const warn = (message: string): void => {
     if (warnings.length < MAX_WARNINGS) warnings.push(message);
@@ -246,13 +252,13 @@ async function regroupMedia(
     if (!value.startsWith('file:')) continue;
     files++;
     const path = value.slice('file:'.length);
-    const reason = await imageRefusal(path, folders, maxImageBytes);
-    if (reason !== null) {
-      warn(`${path}: ${reason}`);
+    const read = await readLocalImage(path, folders, maxImageBytes);
+    if ('refused' in read) {
+      warn(`${path}: ${read.refused}`);
       continue;
     }
     try {
-      hashOf.set(value, await computeImagePhash(path));
+      hashOf.set(value, await computeImagePhashOfBytes(read.data, path));
       filesHashed++;
     } catch (cause) {
       warn(`${path}: ${(cause as Error).message}`);
@@ -292,26 +298,37 @@ async function regroupMedia(
 }
 
 /**
- * Why a local image must not be opened, or null when it may: only regular files (no devices, pipes or links)
- * inside the folder of an input file, and at most `maxBytes`. Paths come from the data, which the adversary
- * may have written.
+ * Read a local image named by the data, or say why not. Paths come from the data, which the adversary may have
+ * written, so: every link in the path is resolved first (`realpath`) and the real file must lie inside the real
+ * folder of an input file; it is then opened without following a final link (`O_NOFOLLOW`), and the open file
+ * itself must be a regular file (no device, pipe or folder) of at most `maxBytes`.
  */
-async function imageRefusal(
+async function readLocalImage(
   path: string,
   folders: readonly string[],
   maxBytes: number,
-): Promise<string | null> {
+): Promise<{ data: Buffer } | { refused: string }> {
+  let real: string;
+  try {
+    real = await realpath(path);
+  } catch (cause) {
+    return { refused: `cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'error'})` };
+  }
   const inside = folders.some((folder) => {
-    const rel = relative(folder, path);
+    const rel = relative(folder, real);
     return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
   });
-  if (!inside) return 'not inside the folder of an input file; not opened';
+  if (!inside) return { refused: 'not inside the folder of an input file (links resolved); not opened' };
+  let handle: FileHandle | undefined;
   try {
-    const info = await lstat(path);
-    if (!info.isFile()) return 'not a regular file; not opened';
-    if (info.size > maxBytes) return `larger than ${maxBytes} bytes; not opened`;
+    handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const info = await handle.stat();
+    if (!info.isFile()) return { refused: 'not a regular file; not opened' };
+    if (info.size > maxBytes) return { refused: `larger than ${maxBytes} bytes; not opened` };
+    return { data: await handle.readFile() };
   } catch (cause) {
-    return `cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'error'})`;
+    return { refused: `cannot be read (${(cause as NodeJS.ErrnoException).code ?? 'error'})` };
+  } finally {
+    await handle?.close();
   }
-  return null;
 }

@@ -87,12 +87,37 @@ export async function computeImagePhash(
       cause,
     });
   }
+  return computeImagePhashOfBytes(data, path, { maxPixels });
+}
+
+/**
+ * Compute the 64-bit pHash of image bytes already read (so a caller can open the file itself, e.g. without
+ * following links, and check it before reading).
+ * @param data the file's bytes
+ * @param name the file name used in error messages
+ * @param options partial {@link ImagePhashOptions}: `[options.maxPixels=100000000]`
+ * @returns 16 lower-case hex digits, as {@link computeImagePhash}
+ * @throws {ConfigError} `CONFIG_INVALID` when `maxPixels` is not an integer ≥ 1
+ * @throws {InputError} `INPUT_FORMAT_UNKNOWN` naming `name` when the bytes are not a decodable image or exceed
+ *   `maxPixels`
+ */
+export async function computeImagePhashOfBytes(
+  data: Buffer,
+  name: string,
+  options: Partial<ImagePhashOptions> = {},
+): Promise<string> {
+  const maxPixels = options.maxPixels ?? IMAGE_PHASH_DEFAULTS.maxPixels;
+  if (!Number.isSafeInteger(maxPixels) || maxPixels < 1) {
+    throw new ConfigError(
+      `signals/compute-image-phash: invalid \`maxPixels\` (${String(maxPixels)}). Expecting an integer ≥ 1.`,
+    );
+  }
   let bits: string;
   try {
     bits = await phash(data, { limitInputPixels: maxPixels, failOn: 'error' });
   } catch (cause) {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new InputError('INPUT_FORMAT_UNKNOWN', path, `${path}: not a readable image (${reason}).`, {
+    throw new InputError('INPUT_FORMAT_UNKNOWN', name, `${name}: not a readable image (${reason}).`, {
       cause,
     });
   }

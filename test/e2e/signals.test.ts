@@ -5,7 +5,7 @@
  * co-actions at all, so they are checked in the cohorts the signals stage reports.
  */
 import assert from 'node:assert/strict';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -114,7 +114,7 @@ describe('media files named in the data are hashed locally and grouped by pHash'
   const stripes = (x: number, y: number): [number, number, number] =>
     Math.floor((x + y) / 12) % 2 === 0 ? [250, 250, 250] : [10, 60, 10];
 
-  it('clusters accounts posting re-encoded copies; refuses paths outside the input folder', async () => {
+  it('clusters accounts posting re-encoded copies; refuses paths and links leading outside the input folder', async () => {
     const dir = join(tmp, 'media-case');
     await mkdir(join(dir, 'img'), { recursive: true });
     const rawOpts = { raw: { width: W, height: H, channels: 3 as const } };
@@ -146,14 +146,21 @@ describe('media files named in the data are hashed locally and grouped by pHash'
       );
     });
     lines.push(`p9,acct9,${new Date(t0).toISOString()},sneaky,../../../../etc/passwd`);
+    // A link inside the folder that points outside it: the real path is outside, so it is refused too.
+    const outside = join(tmp, 'outside');
+    await mkdir(outside, { recursive: true });
+    await sharp(raw(poster), rawOpts).png().toFile(join(outside, 'poster.png'));
+    await symlink(outside, join(dir, 'img', 'escape'));
+    lines.push(`p8,acct8,${new Date(t0).toISOString()},linked,img/escape/poster.png`);
     const csv = join(dir, 'posts.csv');
     await writeFile(csv, `${lines.join('\n')}\n`, 'utf8');
     const { run, network } = await detect([csv], { threads: 2 });
     const media = run.signals?.media;
-    assert.equal(media?.files, 7);
+    assert.equal(media?.files, 8);
     assert.equal(media?.filesHashed, 6);
-    assert.equal(media?.warnings.length, 1);
-    assert.match(media?.warnings[0] ?? '', /not inside the folder of an input file/);
+    assert.equal(media?.warnings.length, 2);
+    for (const warning of media?.warnings ?? [])
+      assert.match(warning, /not inside the folder of an input file/);
     assert.equal(network.clusters.length, 1);
     assert.deepEqual(network.clusters[0]!.accounts, ['unknown:acct0', 'unknown:acct1', 'unknown:acct2']);
     assert.deepEqual(
