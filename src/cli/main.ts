@@ -78,7 +78,10 @@ program
   .option('--evidence <n>', 'evidence pairs kept per edge')
   .option('--min-text-chars <n>', 'shortest normalized text used as a copypasta trace')
   .option('--neardup-threshold <j>', 'Jaccard similarity that makes two texts near-duplicates (default 0.7)')
-  .option('--media-radius <bits>', 'pHash Hamming radius that makes two images one (default 8 of 64 bits)')
+  .option(
+    '--media-radius <bits>',
+    'pHash Hamming radius that makes two images one, 0–16 (default 8 of 64 bits)',
+  )
   .option('--holidays <list>', "countries whose public holidays are checked (default CN,RU,IR,US; 'none')")
   .option(
     '--compat <tool>',

@@ -1,10 +1,22 @@
 /**
- * The short text a finished `detect` prints: counts that reconcile, what failed, the top clusters, where the
- * report is. Attacker-written strings are not printed here (only counts, ids and paths the user gave).
+ * The short text a finished `detect` prints: counts that reconcile, what failed, the top clusters with their first
+ * signal reason, the cohorts, where the report is. Reasons can quote attacker-written text (a near-duplicate
+ * snippet, a handle); they are printed on one line with every control character (ANSI escapes included), line
+ * break and bidi control shown as a visible `⟦U+XXXX⟧` token, so nothing can drive the terminal.
  */
+import { formatDuration } from '../export/format-duration.js';
+import { revealControlChars } from '../export/reveal-control-chars.js';
 import type { DetectResult } from '../pipeline/detect.js';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+
+/** One terminal-safe line: controls (and tab, LF, CR) made visible. */
+function safeLine(text: string): string {
+  return revealControlChars(text).replace(
+    /[\t\n\r]/g,
+    (c) => `⟦U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟧`,
+  );
+}
 
 /** Human summary of a run, several lines, no trailing newline. */
 export function formatSummary(result: DetectResult, out: string): string {
@@ -51,14 +63,16 @@ export function formatSummary(result: DetectResult, out: string): string {
   for (const cluster of network.clusters.slice(0, 5)) {
     const kinds = cluster.perKind.map((k) => k.kind).join('+');
     lines.push(
-      `  ${cluster.id}: ${cluster.size} accounts on ${cluster.platforms.join('+')}, ${fmt(cluster.coactions)} co-actions (${kinds}), median Δt ${cluster.medianDtSeconds.toFixed(1)} s`,
+      `  ${cluster.id}: ${cluster.size} accounts on ${cluster.platforms.join('+')}, ${fmt(cluster.coactions)} co-actions (${kinds}), median Δt ${formatDuration(cluster.medianDtSeconds)}`,
     );
     const reason = byClusterId.get(cluster.id)?.reasons[0];
-    if (reason !== undefined) lines.push(`         ${reason}`);
+    if (reason !== undefined) lines.push(`         ${safeLine(reason)}`);
   }
   if (network.clusters.length > 5) lines.push(`  … ${network.clusters.length - 5} more`);
   for (const cohort of (result.signals?.cohorts ?? []).slice(0, 5)) {
-    lines.push(`  cohort ${cohort.id}: ${cohort.reasons[0] ?? `${cohort.accounts.length} accounts`}`);
+    lines.push(
+      `  cohort ${cohort.id}: ${safeLine(cohort.reasons[0] ?? `${cohort.accounts.length} accounts`)}`,
+    );
   }
   if ((result.signals?.cohorts.length ?? 0) > 5)
     lines.push(`  … ${result.signals!.cohorts.length - 5} more cohorts`);

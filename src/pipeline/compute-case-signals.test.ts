@@ -131,6 +131,8 @@ describe('computeCaseSignals', () => {
     );
     const byKey = new Map(signals.accounts.map((a) => [a.key, a]));
     assert.equal(byKey.get('x:b1')?.flags?.handlePattern, 'name-digits');
+    // b1 is listed only through the creation cohort; its one post still counts.
+    assert.equal(byKey.get('x:b1')?.posts, 1);
     assert.equal(byKey.get('x:o2')?.flags, null);
     assert.equal(byKey.get('x:c1')?.flags?.renamed, true);
     assert.equal(byKey.get('x:c1')?.schedule.status, 'insufficient');

@@ -7,7 +7,7 @@
  * machine-made handles. See `src/signals` for each method and its sources.
  */
 import { ConfigError } from '../errors.js';
-import type { CoordinationNetwork } from '../model/network.js';
+import type { Cluster, CoordinationNetwork } from '../model/network.js';
 import {
   type AccountFlags,
   type AccountProfile,
@@ -167,11 +167,16 @@ export async function computeCaseSignals(
       time,
       bursts,
       accounts,
-      reasons: clusterReasons(time, bursts, accounts.reasons, c.size),
+      reasons: [...signalKindReasons(c), ...clusterReasons(time, bursts, accounts.reasons, c.size)],
     };
   });
 
   const listed = new Set([...clusterOf.keys(), ...cohorts.flatMap((c) => c.accounts)]);
+  // Accounts listed only through a creation cohort were not kept in pass 1: fit them now.
+  const missing = [...listed].filter((key) => !summaries.has(key));
+  for await (const { key, tsMs } of postTimesOf(store, missing)) {
+    summaries.set(key, { key, posts: tsMs.length, schedule: fitSchedule(tsMs).schedule });
+  }
   const accounts: AccountSignalSummary[] = [...listed].sort(compareKeys).map((key) => {
     const summary = summaries.get(key) ?? { key, posts: 0, schedule: fitSchedule([]).schedule };
     const profile = profiles.get(key);
@@ -190,9 +195,11 @@ function emptyProfile(key: string): AccountProfile {
   return { key, platform: key.slice(0, at), accountId: key.slice(at + 1), handles: [], displayNames: [] };
 }
 
-/** Stream each account's post times (sorted), accounts in key order. */
-async function* postTimesByAccount(store: DuckStore): AsyncGenerator<{ key: string; tsMs: number[] }> {
-  const sql = `SELECT platform || ':' || account_id AS key, ts_ms FROM posts ORDER BY key, ts_ms`;
+/** Stream each account's post times (sorted), accounts in key order (`sql` must yield `key`, `ts_ms` so). */
+async function* postTimesByAccount(
+  store: DuckStore,
+  sql = `SELECT platform || ':' || account_id AS key, ts_ms FROM posts ORDER BY key, ts_ms`,
+): AsyncGenerator<{ key: string; tsMs: number[] }> {
   let key: string | null = null;
   let tsMs: number[] = [];
   for await (const chunk of store.rows<{ key: string; ts_ms: bigint }>(sql)) {
@@ -206,6 +213,27 @@ async function* postTimesByAccount(store: DuckStore): AsyncGenerator<{ key: stri
     }
   }
   if (key !== null) yield { key, tsMs };
+}
+
+/** Post times (sorted) of the given accounts only, accounts in key order. */
+async function* postTimesOf(
+  store: DuckStore,
+  keys: readonly string[],
+): AsyncGenerator<{ key: string; tsMs: number[] }> {
+  if (keys.length === 0) return;
+  await store.run('CREATE OR REPLACE TEMP TABLE wanted_accounts (key VARCHAR)');
+  const app = await store.appender('wanted_accounts');
+  for (const key of keys) {
+    app.appendVarchar(key);
+    app.endRow();
+  }
+  app.closeSync();
+  yield* postTimesByAccount(
+    store,
+    `SELECT p.platform || ':' || p.account_id AS key, p.ts_ms FROM posts p
+     JOIN wanted_accounts w ON w.key = p.platform || ':' || p.account_id ORDER BY key, p.ts_ms`,
+  );
+  await store.run('DROP TABLE wanted_accounts');
 }
 
 /** Fold the `accounts` rows (several per account possible) into one profile per account, oldest first. */
@@ -327,6 +355,45 @@ function creationCohorts(
       clusters: clustersOf(accounts, clusterOf),
     };
   });
+}
+
+/** Most objects quoted in one reason line. */
+const QUOTED_OBJECTS = 3;
+
+/**
+ * Plain-words lines for the content signals a cluster's co-actions rest on (near-duplicate texts, exact copies,
+ * shared misspellings, hashtag sequences, similar images), quoting its top objects of that kind.
+ */
+function signalKindReasons(c: Cluster): string[] {
+  const out: string[] = [];
+  const objectsOf = (kind: string) => c.topObjects.filter((o) => o.kind === kind).slice(0, QUOTED_OBJECTS);
+  const quote = (values: readonly string[]) => values.map((v) => `“${v}”`).join(', ');
+  for (const k of c.perKind) {
+    const n = `${k.coactions} co-actions on ${k.objects}`;
+    if (k.kind === 'neardup') {
+      const examples = objectsOf('neardup').map((o) => o.object.replace(/^nd:[0-9a-f]+ /, ''));
+      out.push(
+        `posted near-duplicate texts (${n} near-duplicate ${k.objects === 1 ? 'group' : 'groups'}), e.g. ${quote(examples)}`,
+      );
+    } else if (k.kind === 'text') {
+      out.push(
+        `posted identical texts (${n} ${k.objects === 1 ? 'text' : 'texts'}), e.g. ${quote(objectsOf('text').map((o) => o.object))}`,
+      );
+    } else if (k.kind === 'misspelling') {
+      out.push(
+        `share the same rare misspellings (${n}): ${quote(objectsOf('misspelling').map((o) => o.object))}`,
+      );
+    } else if (k.kind === 'hashtagseq') {
+      out.push(
+        `posted the same daily sequence of hashtags (${n} ${k.objects === 1 ? 'sequence' : 'sequences'}): ${quote(objectsOf('hashtagseq').map((o) => o.object))}`,
+      );
+    } else if (k.kind === 'media') {
+      out.push(
+        `posted the same or near-identical images (${n} ${k.objects === 1 ? 'image' : 'images'} or pHash groups)`,
+      );
+    }
+  }
+  return out;
 }
 
 function clusterReasons(
