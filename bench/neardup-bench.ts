@@ -2,7 +2,8 @@
  * Near-duplicate benchmark (`findNearDuplicates`, src/signals): quality against an all-pairs exact-Jaccard
  * baseline, and throughput with peak memory. Prints a markdown table.
  *
- * Run: `node --import tsx bench/neardup-bench.ts [--quality 1e4] [--sizes 1e5,1e6] [--seed 7] [--json out.json]`
+ * Run: `node --import tsx bench/neardup-bench.ts [--quality 1e4] [--sizes 1e5,1e6] [--pseudo 677000] [--seed 7]
+ * [--json out.json]`
  * (`--quality 0` or `--sizes ''` skips a part; `--json` also writes {@link NeardupBenchReport}, as
  * `npm run bench` does). Each throughput size runs in a child process so that its peak RSS
  * (`process.resourceUsage().maxRSS`) is its own: one child generates the corpus first (`bench/generate-copypasta.ts`;
@@ -16,22 +17,28 @@
  * pairs, so chains (A ~ B ~ C with J(A, C) < threshold) lower group precision while every verified pair is exact:
  * the verified-pair precision re-checks the evidence pairs against the baseline.
  *
+ * `--pseudo N` (default 0: skipped) also times `findNearDuplicates` on N distinct texts of 10–20 pseudo-words each
+ * (the organic posts of `generate-synthetic.ts`: no near-duplicates, so almost all the time goes to normalizing,
+ * shingling and MinHash), the shape of the texts that `detect` feeds it at 10⁶ posts (677k texts).
+ *
  * @module
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-
+import seedrandom from 'seedrandom';
 import {
   findNearDuplicates,
   jaccard,
   NEARDUP_DEFAULTS,
   type NearDupResult,
 } from '../src/signals/find-near-duplicates.js';
+
 import { normalizeForNearDup } from '../src/signals/neardup-normalize.js';
 import { countCodePoints, shingleCharsFor, shingleSet } from '../src/signals/shingles.js';
 import { copypastaTexts, generateCopypasta } from './generate-copypasta.js';
+import { makeVocabulary } from './generate-synthetic.js';
 
 const MB = 1024 * 1024;
 
@@ -169,11 +176,25 @@ export interface ThroughputReport {
   stats: NearDupResult['stats'];
 }
 
-type ChildReport = Omit<ThroughputReport, 'streamedPeakRssMb'>;
+/** One timed run in a child process (the corpus generated first): see {@link ThroughputReport}. */
+export type ChildReport = Omit<ThroughputReport, 'streamedPeakRssMb'>;
+
+/** `n` seeded texts of 10–20 words drawn uniformly from `makeVocabulary()` (4,096 pseudo-words), ids 0 … n − 1. */
+function* pseudoWordTexts(n: number, seed: number): Generator<{ id: number; text: string }> {
+  const rng = seedrandom(`pseudo-words-${seed}`);
+  const vocabulary = makeVocabulary();
+  const words: string[] = [];
+  for (let id = 0; id < n; id++) {
+    words.length = 0;
+    const count = 10 + Math.floor(rng() * 11);
+    for (let w = 0; w < count; w++) words.push(vocabulary[Math.floor(rng() * vocabulary.length)]!);
+    yield { id, text: words.join(' ') };
+  }
+}
 
 /**
  * Child-process body. `array`: generate the corpus, then time `findNearDuplicates` on it. `stream`: feed the
- * generator straight in, to measure memory without the corpus.
+ * generator straight in, to measure memory without the corpus. `pseudo`: as `array` on {@link pseudoWordTexts}.
  */
 async function child(n: number, seed: number, mode: string): Promise<void> {
   let report: ChildReport;
@@ -186,7 +207,8 @@ async function child(n: number, seed: number, mode: string): Promise<void> {
   } else {
     const t0 = performance.now();
     const texts: { id: number; text: string }[] = [];
-    for (const t of copypastaTexts({ texts: n, seed })) texts.push({ id: t.id, text: t.text });
+    const corpus = mode === 'pseudo' ? pseudoWordTexts(n, seed) : copypastaTexts({ texts: n, seed });
+    for (const t of corpus) texts.push({ id: t.id, text: t.text });
     const generateMs = performance.now() - t0;
     globalThis.gc?.();
     const rssBeforeMb = process.memoryUsage().rss / MB;
@@ -199,7 +221,7 @@ async function child(n: number, seed: number, mode: string): Promise<void> {
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 
-function runChild(n: number, seed: number, mode: 'array' | 'stream'): ChildReport {
+function runChild(n: number, seed: number, mode: 'array' | 'stream' | 'pseudo'): ChildReport {
   const self = fileURLToPath(import.meta.url);
   const args = [...process.execArgv, '--expose-gc', self, '--child', String(n), '--mode', mode];
   const out = spawnSync(process.execPath, [...args, '--seed', String(seed)], {
@@ -226,6 +248,8 @@ export interface NeardupBenchReport {
   threshold: number;
   quality: (Omit<QualityReport, 'result'> & { stats: NearDupResult['stats'] }) | null;
   throughput: ThroughputReport[];
+  /** The `--pseudo` run, or `null` when skipped. */
+  pseudo: ChildReport | null;
   markdown: string;
 }
 
@@ -281,6 +305,17 @@ function throughputLines(rows: ThroughputReport[]): string[] {
   ];
 }
 
+function pseudoLines(r: ChildReport): string[] {
+  return [
+    `## Distinct pseudo-word texts (${fmt(r.texts)} texts of 10–20 words, no near-duplicates; single thread)`,
+    '',
+    '| texts | run s | µs / text | texts/min | peak RSS MB | RSS before run MB (corpus) | compared pairs | groups |',
+    '|---|---|---|---|---|---|---|---|',
+    `| ${fmt(r.texts)} | ${fmt(r.runMs / 1000, 2)} | ${fmt((r.runMs * 1000) / r.texts, 2)} | ${fmt((r.texts / r.runMs) * 60_000)} | ${fmt(r.peakRssMb)} | ${fmt(r.rssBeforeMb)} | ${fmt(r.stats.comparedPairs)} | ${fmt(r.stats.groups)} |`,
+    '',
+  ];
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -290,6 +325,7 @@ async function main(): Promise<void> {
       child: { type: 'string' },
       mode: { type: 'string', default: 'array' },
       json: { type: 'string' },
+      pseudo: { type: 'string', default: '0' },
     },
   });
   const seed = Number(values.seed);
@@ -308,6 +344,9 @@ async function main(): Promise<void> {
     .map(Number);
   const rows = sizes.map((n) => throughput(n, seed));
   if (rows.length > 0) print(throughputLines(rows));
+  const pseudoTexts = Number(values.pseudo);
+  const pseudo = pseudoTexts > 0 ? runChild(pseudoTexts, seed, 'pseudo') : null;
+  if (pseudo) print(pseudoLines(pseudo));
   if (values.json !== undefined) {
     let summary: NeardupBenchReport['quality'] = null;
     if (q) {
@@ -319,6 +358,7 @@ async function main(): Promise<void> {
       threshold: NEARDUP_DEFAULTS.jaccardThreshold,
       quality: summary,
       throughput: rows,
+      pseudo,
       markdown: lines.join('\n'),
     };
     writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`, 'utf8');

@@ -6,6 +6,7 @@ import {
   bandKeys,
   createMinHashParams,
   jaccard,
+  jaccardOfSets,
   lshCandidateProbability,
   minHashSignature,
 } from './minhash.js';
@@ -84,4 +85,42 @@ test('bandKeys: equal bands give equal keys; a change touches only its band', ()
   assert.notEqual(c[1], a[1]);
   assert.equal(c[2], a[2]);
   assert.notEqual(a[0], a[1]);
+});
+
+test('jaccardOfSets: hand-computed values, and equal to jaccard on the sorted sets', () => {
+  assert.equal(jaccardOfSets(Uint32Array.of(3, 1, 2), Uint32Array.of(4, 2, 3)), 0.5); // 2 common / 4 in union
+  assert.equal(jaccardOfSets(Uint32Array.of(10, 20), Uint32Array.of(40, 30)), 0);
+  assert.equal(jaccardOfSets(Uint32Array.of(5), Uint32Array.of(5)), 1);
+  assert.equal(jaccardOfSets(new Uint32Array(0), Uint32Array.of(1)), 0);
+  assert.equal(jaccardOfSets(new Uint32Array(0), new Uint32Array(0)), 1);
+  // Seeded random sets (of fmix32 values, as shingle hashes are), up to 3,000 values each.
+  let state = 1;
+  const next = (): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state;
+  };
+  for (let run = 0; run < 50; run++) {
+    const pool = 1 + (next() % 4000);
+    const draw = (): Uint32Array => {
+      const set = new Set<number>();
+      const size = next() % 3000;
+      for (let i = 0; i < size; i++) set.add(fmix32(next() % pool));
+      return Uint32Array.from(set);
+    };
+    const a = draw();
+    const b = draw();
+    const sortedA = a.slice().sort();
+    const sortedB = b.slice().sort();
+    assert.equal(jaccardOfSets(a, b), jaccard(sortedA, sortedB));
+  }
+});
+
+test('bandKeys: stride places band j at offset + j · stride', () => {
+  const sig = Uint32Array.from({ length: 12 }, (_, i) => i * 7 + 1);
+  const packed = new Uint32Array(3);
+  bandKeys(sig, 3, 4, packed);
+  const strided = new Uint32Array(20);
+  bandKeys(sig, 3, 4, strided, 2, 5);
+  assert.deepEqual([strided[2], strided[7], strided[12]], [...packed]);
+  assert.equal(strided.filter((v) => v !== 0).length, 3);
 });

@@ -15,7 +15,7 @@
  */
 import seedrandom from 'seedrandom';
 
-import { fmix32 } from './shingles.js';
+import { distinctInPlace, fmix32 } from './shingles.js';
 
 /** The coefficients of `count` seeded hash functions h_i(x) = (a_i·x + b_i) mod 2³². */
 export interface MinHashParams {
@@ -79,7 +79,8 @@ export function minHashSignature(
  * @param bands number of bands (integer ≥ 1)
  * @param rows rows per band (integer ≥ 1)
  * @param out where to write the `bands` keys
- * @param offset first index of `out` to write
+ * @param offset index of `out` where band 0's key goes
+ * @param stride distance in `out` between the keys of consecutive bands (default 1: side by side)
  */
 export function bandKeys(
   signature: Uint32Array,
@@ -87,11 +88,12 @@ export function bandKeys(
   rows: number,
   out: Uint32Array,
   offset = 0,
+  stride = 1,
 ): void {
   for (let j = 0; j < bands; j++) {
     let h = 0x811c9dc5;
     for (let r = j * rows, end = r + rows; r < end; r++) h = Math.imul(h ^ signature[r]!, 0x01000193);
-    out[offset + j] = fmix32(h);
+    out[offset + j * stride] = fmix32(h);
   }
 }
 
@@ -130,5 +132,29 @@ export function jaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
     } else if (x < y) i++;
     else j++;
   }
+  return common / (na + nb - common);
+}
+
+/** Scratch of {@link jaccardOfSets}, grown on demand. */
+let unionScratch = new Uint32Array(1024);
+
+/**
+ * Exact Jaccard similarity |A ∩ B| / |A ∪ B| of two sets given as arrays of distinct 32-bit hashes in any order:
+ * the same value as {@link jaccard} on the sorted arrays, found by counting the union with a hash table instead
+ * of sorting (|A ∩ B| = |A| + |B| − |A ∪ B|).
+ * @param a distinct avalanche-mixed values (e.g. `distinctShingleHashes` output)
+ * @param b distinct avalanche-mixed values
+ * @returns J in [0, 1]; 1 when both are empty
+ * @example jaccardOfSets(Uint32Array.of(3, 1, 2), Uint32Array.of(4, 2, 3)) // 0.5
+ */
+export function jaccardOfSets(a: Uint32Array, b: Uint32Array): number {
+  const na = a.length;
+  const nb = b.length;
+  if (na === 0 && nb === 0) return 1;
+  if (unionScratch.length < na + nb)
+    unionScratch = new Uint32Array(Math.max(na + nb, unionScratch.length * 2));
+  unionScratch.set(a);
+  unionScratch.set(b, na);
+  const common = na + nb - distinctInPlace(unionScratch, na + nb);
   return common / (na + nb - common);
 }

@@ -6,6 +6,8 @@ import fc from 'fast-check';
 import {
   characterShingles,
   countCodePoints,
+  distinctInPlace,
+  distinctShingleHashes,
   fmix32,
   hashShingle,
   isCjkDominant,
@@ -82,4 +84,55 @@ test('countCodePoints: code points, capped at atLeast', () => {
   assert.equal(countCodePoints('abcdef', 4), 4);
   assert.equal(countCodePoints('😀😀😀', 4), 3);
   assert.equal(countCodePoints('a'.repeat(100), 20), 20);
+});
+
+test('distinctShingleHashes: the values of shingleSet with the k of shingleCharsFor, any order', () => {
+  const sorted = (out: Uint32Array, n: number): number[] => [...out.subarray(0, n)].sort((a, b) => a - b);
+  const out = new Uint32Array(64);
+  assert.equal(distinctShingleHashes('aaaaaa', 5, 2, out), 1); // 'aaaaa' twice
+  assert.equal(out[0], hashShingle('aaaaa'));
+  assert.equal(distinctShingleHashes('', 5, 2, out), 0);
+  assert.equal(distinctShingleHashes('ab', 5, 2, out), 1); // shorter than k: one shingle
+  assert.equal(out[0], hashShingle('ab'));
+  // CJK-dominant: k = 2 (选举 / 举被 / 被偷 / 偷了)
+  assert.deepEqual(sorted(out, distinctShingleHashes('选举被偷了', 5, 2, out)), [
+    ...shingleSet('选举被偷了', 2),
+  ]);
+  assert.throws(() => distinctShingleHashes('abcdef', 5, 2, new Uint32Array(5)), RangeError);
+  fc.assert(
+    fc.property(
+      fc.string({ unit: 'grapheme', maxLength: 60 }),
+      fc.integer({ min: 1, max: 6 }),
+      fc.integer({ min: 1, max: 3 }),
+      (text, k, cjkK) => {
+        const buffer = new Uint32Array(Math.max(1, text.length));
+        const n = distinctShingleHashes(text, k, cjkK, buffer);
+        assert.deepEqual(sorted(buffer, n), [...shingleSet(text, shingleCharsFor(text, k, cjkK))]);
+      },
+    ),
+    { seed: 7, numRuns: 500 },
+  );
+});
+
+test('distinctInPlace: distinct values to the front, also when probing degenerates or the set is large', () => {
+  const check = (values: number[]): void => {
+    const array = Uint32Array.from(values);
+    const n = distinctInPlace(array, array.length);
+    const expected = [...new Set(values)].sort((a, b) => a - b);
+    assert.equal(n, expected.length);
+    assert.deepEqual(
+      [...array.subarray(0, n)].sort((a, b) => a - b),
+      expected,
+    );
+  };
+  check([]);
+  check([7, 3, 7, 9, 3, 3]);
+  check([0, 0xffffffff, 0, 0xffffffff]);
+  // Equal low bits: every value lands in one slot chain, the probe budget runs out and the rest is sorted.
+  check(Array.from({ length: 3000 }, (_, i) => ((i % 1700) * 0x100000) >>> 0));
+  // Beyond 65,536 values: sorted, not hashed.
+  check(Array.from({ length: 70_000 }, (_, i) => fmix32(i % 50_000)));
+  // Only the first `count` values count.
+  const partial = Uint32Array.of(1, 2, 1, 5, 6);
+  assert.equal(distinctInPlace(partial, 3), 2);
 });

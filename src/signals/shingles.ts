@@ -44,26 +44,28 @@ let buffer = new Uint32Array(1024);
 /** Decode `text` into {@link buffer}; returns the number of code points. Lone surrogates count as themselves. */
 function decode(text: string): number {
   if (buffer.length < text.length) buffer = new Uint32Array(Math.max(text.length, buffer.length * 2));
+  const out = buffer; // a local: the hot loops below must not reload the module variable
+  const length = text.length;
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < length; i++) {
     const unit = text.charCodeAt(i);
-    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < length) {
       const next = text.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) {
-        buffer[n++] = ((unit - 0xd800) << 10) + (next - 0xdc00) + 0x10000;
+        out[n++] = ((unit - 0xd800) << 10) + (next - 0xdc00) + 0x10000;
         i++;
         continue;
       }
     }
-    buffer[n++] = unit;
+    out[n++] = unit;
   }
   return n;
 }
 
-/** Hash code points `buffer[from..to)`. */
-function hashRange(from: number, to: number): number {
+/** Hash code points `codePoints[from..to)`. */
+function hashRange(codePoints: Uint32Array, from: number, to: number): number {
   let h = FNV_OFFSET;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ buffer[i]!, FNV_PRIME);
+  for (let i = from; i < to; i++) h = Math.imul(h ^ codePoints[i]!, FNV_PRIME);
   return fmix32(h);
 }
 
@@ -88,13 +90,19 @@ export function countCodePoints(text: string, atLeast = Number.POSITIVE_INFINITY
  * @returns `true` for e.g. `'选举被偷了!'`, `false` for `'election stolen 选举'`
  */
 export function isCjkDominant(text: string): boolean {
-  const n = decode(text);
+  return isCjkDominantDecoded(decode(text));
+}
+
+/** {@link isCjkDominant} of the `n` code points in {@link buffer}. */
+function isCjkDominantDecoded(n: number): boolean {
+  const codePoints = buffer;
   let cjk = 0;
   let other = 0;
   for (let i = 0; i < n; i++) {
-    const cp = buffer[i]!;
-    if (cp === 0x20) continue;
-    if (isCjk(cp)) cjk++;
+    const cp = codePoints[i]!;
+    if (cp < 0x2e80) {
+      if (cp !== 0x20) other++; // below every CJK block: the common case, one comparison
+    } else if (isCjk(cp)) cjk++;
     else other++;
   }
   return cjk > other;
@@ -133,7 +141,7 @@ export function characterShingles(text: string, k: number): string[] {
  * @example hashShingle('abc') === shingleSet('abc', 3)[0]
  */
 export function hashShingle(shingle: string): number {
-  return hashRange(0, decode(shingle));
+  return hashRange(buffer, 0, decode(shingle));
 }
 
 /**
@@ -150,9 +158,105 @@ export function shingleSet(text: string, k: number): Uint32Array {
   const count = n <= k ? 1 : n - k + 1;
   const span = Math.min(k, n);
   const out = new Uint32Array(count);
-  for (let i = 0; i < count; i++) out[i] = hashRange(i, i + span);
+  for (let i = 0; i < count; i++) out[i] = hashRange(buffer, i, i + span);
   out.sort();
   let unique = count > 0 ? 1 : 0;
   for (let i = 1; i < count; i++) if (out[i] !== out[unique - 1]) out[unique++] = out[i]!;
   return unique === count ? out : out.slice(0, unique);
+}
+
+/** Largest set deduplicated by hashing; larger ones are sorted (bounds the table's memory to 1 MB). */
+const MAX_HASHED_SET = 1 << 16;
+/** Open-addressing table of {@link distinctInPlace}: slot keys and the generation that filled each slot. */
+let seenKeys = new Uint32Array(256);
+let seenStamps = new Int32Array(256);
+let generation = 0;
+
+/** Sort `values[0 … count)` and move its distinct values to the front; returns their number. */
+function sortDistinct(values: Uint32Array, count: number): number {
+  if (count === 0) return 0;
+  values.subarray(0, count).sort();
+  let unique = 1;
+  for (let i = 1; i < count; i++) if (values[i] !== values[unique - 1]) values[unique++] = values[i]!;
+  return unique;
+}
+
+/**
+ * Move the distinct values of `values[0 … count)` to the front and return their number (the order of the front
+ * part is unspecified). A linear-probing hash table indexed by the values' low bits, so the values should be
+ * avalanche-mixed hashes (shingle hashes are); should adversarial values make probing long (more than 4 probes
+ * per value on average), or `count` exceed 65,536, the values are sorted instead, so the cost stays
+ * O(n log n). Not reentrant (one shared table).
+ * @param values the values; its first `count` slots are rearranged
+ * @param count how many values to consider (integer, 0 … `values.length`)
+ * @returns the number of distinct values, now in `values[0 … returned)`
+ * @example const v = Uint32Array.of(7, 3, 7, 9); distinctInPlace(v, 4) // 3, v starts with 7, 3, 9 in some order
+ */
+export function distinctInPlace(values: Uint32Array, count: number): number {
+  if (count > MAX_HASHED_SET) return sortDistinct(values, count);
+  if (seenKeys.length < 2 * count) {
+    const size = 2 ** Math.ceil(Math.log2(2 * count));
+    seenKeys = new Uint32Array(size);
+    seenStamps = new Int32Array(size);
+    generation = 0;
+  }
+  if (++generation === 0x7fffffff) {
+    seenStamps.fill(0);
+    generation = 1;
+  }
+  const mask = seenKeys.length - 1;
+  const budget = 4 * count + 64;
+  let probes = 0;
+  let unique = 0;
+  for (let i = 0; i < count; i++) {
+    const value = values[i]!;
+    let slot = value & mask;
+    while (seenStamps[slot] === generation && seenKeys[slot] !== value) {
+      slot = (slot + 1) & mask;
+      if (++probes > budget) {
+        // values[0 … unique) ∪ values[i … count) still hold every distinct value.
+        values.copyWithin(unique, i, count);
+        return sortDistinct(values, unique + count - i);
+      }
+    }
+    if (seenStamps[slot] !== generation) {
+      seenStamps[slot] = generation;
+      seenKeys[slot] = value;
+      values[unique++] = value;
+    }
+  }
+  return unique;
+}
+
+/**
+ * The distinct hashed shingles of a text in one pass, for MinHash: the same values as
+ * `shingleSet(text, shingleCharsFor(text, shingleChars, cjkShingleChars))`, in no particular order, written into
+ * `out` instead of a new array (one decode of the text, no sort in the common case, no allocation).
+ * @param text a normalized text
+ * @param shingleChars k for alphabetic and other scripts (code points, integer ≥ 1)
+ * @param cjkShingleChars k for CJK-dominant text (code points, integer ≥ 1)
+ * @param out where to write; needs `max(1, text.length)` slots (a text has at most that many shingles)
+ * @returns the number of distinct shingles written to `out[0 …)`, 0 for an empty text
+ * @throws {RangeError} when `out` is shorter than `max(1, text.length)`
+ * @example distinctShingleHashes('aaaaaa', 5, 2, new Uint32Array(6)) // 1 ('aaaaa' twice)
+ */
+export function distinctShingleHashes(
+  text: string,
+  shingleChars: number,
+  cjkShingleChars: number,
+  out: Uint32Array,
+): number {
+  if (out.length < Math.max(1, text.length)) {
+    throw new RangeError(
+      `signals/shingles: output of ${out.length} slots for a text of ${text.length} units.`,
+    );
+  }
+  const n = decode(text);
+  if (n === 0) return 0;
+  const k = isCjkDominantDecoded(n) ? cjkShingleChars : shingleChars;
+  const count = n <= k ? 1 : n - k + 1;
+  const span = Math.min(k, n);
+  const codePoints = buffer;
+  for (let i = 0; i < count; i++) out[i] = hashRange(codePoints, i, i + span);
+  return distinctInPlace(out, count);
 }
