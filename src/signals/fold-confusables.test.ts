@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { describe, it, test } from 'node:test';
 
 import fc from 'fast-check';
 
@@ -52,4 +52,20 @@ test('foldConfusables: idempotent and never changes text without Greek or Cyrill
     }),
     { seed: 43, numRuns: 300 },
   );
+});
+
+describe('foldConfusables on Latin text disguised with look-alikes', () => {
+  it('folds words spelled entirely in Cyrillic look-alikes when the text has no genuine Cyrillic letter', () => {
+    // Every swappable letter Cyrillic: е о с і а р (U+0435 U+043E U+0441 U+0456 U+0430 U+0440).
+    const spoofed =
+      'th\u0435 \u0435l\u0435\u0441t\u0456\u043en w\u0430s st\u043el\u0435n by \u0441\u043erru\u0440t';
+    assert.equal(foldConfusables(spoofed), 'the election was stolen by corrupt');
+    assert.equal(foldConfusables('\u0441l\u043e\u0455\u0435 the door'), 'close the door');
+  });
+
+  it('leaves genuine Russian alone even when it holds look-alike letters', () => {
+    // п, и, б are not look-alikes of Latin letters: this is Russian, not disguised Latin.
+    assert.equal(foldConfusables('сосо и папа'), 'сосо и папа');
+    assert.equal(foldConfusables('выборы украдены ok'), 'выборы украдены ok');
+  });
 });

@@ -86,18 +86,61 @@ export function foldConfusableWord(word: string): string {
 }
 
 /**
- * Fold confusable characters in the mixed-script words of a text (Latin together with Cyrillic or Greek in one
- * word); every other word, and everything between words, is kept as is. Pure and idempotent on its output's
- * Latin-majority words. Texts without any Greek or Cyrillic code point are returned unchanged without scanning
- * words.
+ * Every Cyrillic or Greek character the `confusables` table lists as a look-alike of a Latin letter (any case):
+ * `а е о р с у х і ѕ ј ο ρ ν …`. A Cyrillic or Greek letter outside this set (`п и б д ж л ш`, `λ π ω`) only occurs in
+ * genuine Cyrillic or Greek writing.
+ */
+const LATIN_LOOKALIKES: ReadonlySet<string> = (() => {
+  const set = new Set<string>();
+  for (const [key, alternatives] of alphabetMap) {
+    if (!/^[A-Za-z]$/.test(key)) continue;
+    for (const alt of alternatives) {
+      if ([...alt].length === 1 && (CYRILLIC_LETTER.test(alt) || GREEK_LETTER.test(alt))) set.add(alt);
+    }
+  }
+  return set;
+})();
+
+/**
+ * Whether a text is Latin writing disguised with look-alikes: it has Latin letters, and every Cyrillic or Greek
+ * letter in it is a look-alike of a Latin one (no genuine Cyrillic or Greek letter anywhere).
+ */
+function isDisguisedLatin(text: string): boolean {
+  let latin = false;
+  for (const ch of text) {
+    if (ch < '\u0080') {
+      if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) latin = true;
+      continue;
+    }
+    const script = scriptOf(ch);
+    if (script === 'latin') latin = true;
+    else if ((script === 'cyrillic' || script === 'greek') && !LATIN_LOOKALIKES.has(ch)) return false;
+  }
+  return latin;
+}
+
+/**
+ * Fold confusable characters in a text. Two cases:
+ * - **Latin writing disguised with look-alikes** (Latin letters present, and every Cyrillic or Greek letter is a
+ *   look-alike of a Latin one, see {@link LATIN_LOOKALIKES}): every word holding a look-alike is folded to Latin,
+ *   including words spelled entirely in look-alikes (`соrruрt`, `сlоsе`), which a per-word test cannot tell from
+ *   Cyrillic. A text with even one genuine Cyrillic or Greek letter never takes this path, so Russian and Greek
+ *   writing is not transliterated.
+ * - Otherwise only *mixed-script words* are folded (Latin together with Cyrillic or Greek in one word), towards the
+ *   word's majority script (see {@link foldConfusableWord}); every other word is kept as is.
+ * Texts without any Greek or Cyrillic code point are returned unchanged without scanning words.
  *
  * @param text a text already normalized by `normalizeText` (case-folded, NFKC)
- * @returns the text with mixed-script words folded (see {@link foldConfusableWord})
+ * @returns the folded text
  * @example
  * foldConfusables('еlection ѕtolen') // 'election stolen' (Cyrillic е and ѕ)
+ * foldConfusables('thе еlесtіоn wаs stоlеn') // 'the election was stolen' (every swappable letter Cyrillic)
  * foldConfusables('выборы украдены') // unchanged
  */
 export function foldConfusables(text: string): string {
   if (!GREEK_OR_CYRILLIC.test(text)) return text;
+  if (isDisguisedLatin(text)) {
+    return text.replace(WORD, (word) => (GREEK_OR_CYRILLIC.test(word) ? foldCase(remove(word)) : word));
+  }
   return text.replace(WORD, foldConfusableWord);
 }
