@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { isDeepStrictEqual } from 'node:util';
 import seedrandom from 'seedrandom';
 
 import { ConfigError } from '../errors.js';
@@ -8,6 +9,9 @@ import {
   editsOne,
   findMisspellings,
   MISSPELLING_DEFAULTS,
+  type MisspellingOptions,
+  type MisspellingResult,
+  type MisspellingTrace,
   resolveMisspellingOptions,
 } from './find-misspellings.js';
 
@@ -180,43 +184,101 @@ test('resolveMisspellingOptions: defaults and ConfigError on invalid options', (
   }
 });
 
+type Options = Partial<MisspellingOptions>;
+
+/** Reference correction: the least word (code-unit order) among transpositions, then insertions, deletions, substitutions. */
+function referenceCorrection(token: string, isWord: (w: string) => boolean): string | null {
+  const n = token.length;
+  const kinds: string[][] = [[], [], [], []];
+  for (let i = 0; i + 1 < n; i++)
+    kinds[0]!.push(token.slice(0, i) + token[i + 1] + token[i] + token.slice(i + 2));
+  for (let i = 0; i <= n; i++) for (const c of ABC) kinds[1]!.push(token.slice(0, i) + c + token.slice(i));
+  for (let i = 0; i < n; i++) kinds[2]!.push(token.slice(0, i) + token.slice(i + 1));
+  for (let i = 0; i < n; i++) for (const c of ABC) kinds[3]!.push(token.slice(0, i) + c + token.slice(i + 1));
+  for (const candidates of kinds) {
+    const found = candidates.filter((w) => w !== token && isWord(w)).sort();
+    if (found.length > 0) return found[0]!;
+  }
+  return null;
+}
+const ABC = 'abcdefghijklmnopqrstuvwxyz';
+
 /**
- * Reference: segment every text (no pre-test), apply the token rules literally, keep tokens of ≥ 2 accounts that
- * are one edit from a word. Used to check that skipping texts without unknown letter runs changes nothing.
+ * Reference: segment every whole text with Intl.Segmenter (no fast path) and apply the rules of the module header
+ * literally, word segment by word segment.
  */
-function referenceTraces(posts: P[], maxAccounts: number): string[] {
-  const words = englishWords();
+function referenceResult(posts: P[], options: Options = {}): MisspellingResult {
+  const o = { ...MISSPELLING_DEFAULTS, ...options };
+  const words = o.dictionary ?? englishWords();
+  const allowed = new Set(o.allowWords.map((w) => w.toLowerCase()));
+  const isWord = (w: string): boolean => words.has(w) || allowed.has(w);
   const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
   const uses = new Map<string, { accounts: Set<string>; ids: Set<number> }>();
+  let tokens = 0;
   for (const post of posts) {
     const clean = post.text.replace(/\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*/gi, ' ');
+    const checkCapitals = o.skipMidSentenceCapitals && /\p{Ll}/u.test(clean);
     const segments = [...segmenter.segment(clean)];
     for (let i = 0; i < segments.length; i++) {
-      const seg = segments[i]!;
-      if (!seg.isWordLike) continue;
-      const before = segments.slice(0, i);
-      const prevWord = before.map((x) => x.isWordLike).lastIndexOf(true);
-      const gap = before.slice(prevWord + 1).map((x) => x.segment);
-      const atStart = prevWord === -1 || gap.some((g) => /[.!?…\n\r\u2029]/.test(g));
-      if (gap.length > 0 && /[@#＠＃]$/.test(gap[gap.length - 1]!)) continue;
-      const token = seg.segment.normalize('NFKC').replace(/['’]s$/i, '');
-      if (token.length < 5 || !/^[a-z]+$/i.test(token)) continue;
-      if (/\p{Ll}/u.test(clean) && !atStart && /^[A-Z]/.test(token)) continue;
+      if (!segments[i]!.isWordLike) continue;
+      // The non-word segments since the previous word: a sentence starts if one has . ! ? … or a line break.
+      let j = i - 1;
+      const gap: string[] = [];
+      while (j >= 0 && !segments[j]!.isWordLike) gap.push(segments[j--]!.segment);
+      const atStart = j < 0 || gap.some((g) => /[.!?…\n\r\u2029]/.test(g));
+      // A handle or tag: the nearest non-word segment before the word (and the words attached to it) ends in @ or #.
+      let k = i - 1;
+      while (k >= 0 && segments[k]!.isWordLike) k--;
+      if (k >= 0 && /[@#＠＃]$/.test(segments[k]!.segment)) continue;
+      const token = segments[i]!.segment.normalize('NFKC').replace(/['’]s$/i, '');
+      if (token.length < o.minLength || !/^[a-z]+$/i.test(token)) continue;
+      if (checkCapitals && !atStart && /^[A-Z]/.test(token)) continue;
       const lower = token.toLowerCase();
-      if (words.has(lower)) continue;
+      if (isWord(lower)) continue;
+      tokens++;
       const use = uses.get(lower) ?? { accounts: new Set(), ids: new Set() };
       use.accounts.add(post.accountKey);
       use.ids.add(post.id);
       uses.set(lower, use);
     }
   }
-  const out: string[] = [];
+  const traces: MisspellingTrace[] = [];
+  const stats = { posts: posts.length, tokens, unknown: uses.size, tooFewAccounts: 0, tooManyAccounts: 0 };
+  let notNearWord = 0;
+  let misspellings = 0;
   for (const [token, use] of uses) {
-    if (use.accounts.size < 2 || use.accounts.size > maxAccounts) continue;
-    if (!editsOne(token).some((c) => words.has(c))) continue;
-    for (const id of use.ids) out.push(`${id} ${token}`);
+    if (use.accounts.size > o.maxAccounts) stats.tooManyAccounts++;
+    else if (use.accounts.size < o.minAccounts) stats.tooFewAccounts++;
+    else {
+      const correction = referenceCorrection(token, isWord);
+      if (correction === null) notNearWord++;
+      else {
+        misspellings++;
+        for (const id of use.ids) traces.push({ id, token, correction });
+      }
+    }
   }
-  return out.sort();
+  traces.sort((a, b) => a.id - b.id || (a.token < b.token ? -1 : 1));
+  return { traces, stats: { ...stats, notNearWord, misspellings } };
+}
+
+/** Check the finder against the reference on `posts`; returns the number of traces. */
+function assertSameAsReference(posts: P[], options: Options = {}): number {
+  const expected = referenceResult(posts, options);
+  const actual = findMisspellings(posts, options);
+  if (!isDeepStrictEqual(actual, expected)) {
+    // Narrow down to the first post that differs, for a readable failure.
+    for (const post of posts) {
+      const one = [post, { ...post, id: post.id + 0.5, accountKey: `${post.accountKey}#2` }];
+      assert.deepEqual(
+        findMisspellings(one, options),
+        referenceResult(one, options),
+        JSON.stringify(post.text),
+      );
+    }
+    assert.deepEqual(actual, expected);
+  }
+  return expected.traces.length;
 }
 
 test('findMisspellings: equals a segment-everything reference on seeded mixed texts', () => {
@@ -285,10 +347,212 @@ test('findMisspellings: equals a segment-everything reference on seeded mixed te
   });
   // Some non-ASCII texts too (the other code path).
   for (let i = 0; i < 100; i++) posts.push({ ...posts[i]!, id: 1000 + i, text: `${posts[i]!.text} é` });
-  const actual = findMisspellings(posts, { maxAccounts: 25 })
-    .traces.map((t) => `${t.id} ${t.token}`)
-    .sort();
-  const expected = referenceTraces(posts, 25);
-  assert.ok(expected.length > 50, `the data must contain misspellings (${expected.length})`);
-  assert.deepEqual(actual, expected);
+  assert.ok(assertSameAsReference(posts, { maxAccounts: 25 }) > 50, 'the data must contain misspellings');
+});
+
+/** Pieces of random texts: words, typos, pseudo-words, and the characters where word segmentation is subtle. */
+const PROPERTY_PIECES: readonly string[] = [
+  // words and typos (the typos are one edit from a word)
+  ...['the', 'people', 'government', 'election', 'because', 'Paris', 'wonderful', 'tomorrow', 'yesterday'],
+  ...[
+    'goverment',
+    'definately',
+    'recieve',
+    'seperate',
+    'electon',
+    'peopel',
+    'tomorow',
+    'becuase',
+    'wonderfull',
+  ],
+  ...['Goverment', 'GOVERMENT', 'Definately', 'Peopel', 'Tomorow'],
+  // foreign and non-ASCII words
+  ...['gobierno', 'Regierung', 'pemerintah', 'café', 'naïve', 'Straße', 'también', 'élection', 'l’élection'],
+  ...[
+    'ب\u0301',
+    '日\u0301',
+    'x\u0301',
+    'cafe\u0301',
+    'ｇｏｖｅｒｍｅｎｔ',
+    'ｇｏｖｅｒｍｅｎｔ＇ｓ',
+    'goverﬁment',
+    'ſeperate',
+    'ªgoverment',
+    'Ⓖoverment',
+  ],
+  ...['日本', 'カタカナ', 'ภาษาไทย', 'עברית', 'العربية', 'Ελλάδα', 'Москва', '٣٤', '한국어'],
+  // apostrophes, periods, colons, connectors, digits
+  ...[
+    "'",
+    '’',
+    '‘',
+    "'s",
+    '’s',
+    '’S',
+    '.',
+    ':',
+    '·',
+    '_',
+    '‿',
+    '\u202f',
+    '1',
+    '2.5',
+    'x2',
+    'e.g.',
+    "don't",
+    'don’t',
+  ],
+  // separators, line breaks, symbols, marks and emoji
+  ...[
+    ' ',
+    ' ',
+    ' ',
+    '\t',
+    '\n',
+    '\r\n',
+    '\u2028',
+    '\u2029',
+    '\u00a0',
+    '\u3000',
+    ',',
+    ';',
+    '!',
+    '?',
+    '…',
+    '—',
+  ],
+  ...['«', '»', '¿', '¡', '“', '”', '"', '(', ')', '-', '/', '@', '#', '＠', '＃', '$', '€', '™', '©'],
+  ...[
+    '\u0301',
+    '\u0308',
+    '\u00ad',
+    '\u200b',
+    '\u200d',
+    '\ufe0f',
+    '\ufeff',
+    '😀',
+    '❤️',
+    '👍🏽',
+    '👨‍👩‍👧',
+    '🇫🇷',
+    '🏽',
+  ],
+  // URLs, handles, tags
+  ...['https://x.example/goverment', 'www.definately.example', '#goverment', '@recieve', '#日本'],
+];
+
+/** A random text: pieces and fresh pseudo-words, glued with nothing or with a space. */
+function randomText(rng: () => number): string {
+  const n = 1 + Math.floor(rng() * 14);
+  let text = '';
+  for (let i = 0; i < n; i++) {
+    if (rng() < 0.15) {
+      const length = 3 + Math.floor(rng() * 8);
+      let pseudo = '';
+      for (let k = 0; k < length; k++) pseudo += ABC[Math.floor(rng() * 26)];
+      text += rng() < 0.2 ? pseudo.charAt(0).toUpperCase() + pseudo.slice(1) : pseudo;
+    } else {
+      text += PROPERTY_PIECES[Math.floor(rng() * PROPERTY_PIECES.length)]!;
+    }
+    if (rng() < 0.6) text += ' ';
+  }
+  return text;
+}
+
+test('findMisspellings: equals the reference on 4,100 seeded random texts (ASCII and not, all option sets)', () => {
+  const rng = seedrandom('misspell-property');
+  const posts: P[] = Array.from({ length: 4000 }, (_, i) => ({
+    id: i + 1,
+    accountKey: `x:a${Math.floor(rng() * 40)}`,
+    text: randomText(rng),
+  }));
+  // Long chunks without ASCII white space, with apostrophes and periods between letters (segmented whole).
+  const glue = ['goverment', 'peopel', 'Tomorow', 'x', "'", '’s', '.', ':', '_', 'é', '!', '—', '2'];
+  for (let i = 0; i < 100; i++) {
+    const text = Array.from({ length: 120 }, () => glue[Math.floor(rng() * glue.length)]!).join('');
+    posts.push({ id: posts.length + 1, accountKey: `x:a${Math.floor(rng() * 40)}`, text });
+  }
+  assert.ok(posts.filter((p) => /^[\x00-\x7f]*$/.test(p.text)).length > 200, 'ASCII texts');
+  const traces = assertSameAsReference(posts, { maxAccounts: 500 });
+  assert.ok(traces > 1000, `the data must contain misspellings (${traces})`);
+  assertSameAsReference(posts, { minLength: 3, maxAccounts: 40, skipMidSentenceCapitals: false });
+  assertSameAsReference(posts, { minAccounts: 3, maxAccounts: 5, allowWords: ['Goverment', 'peopel'] });
+  const dictionary = new Set(['tomorrow', 'goverment', 'people', 'gobierno']);
+  assertSameAsReference(posts, { dictionary, minLength: 4, maxAccounts: 50 });
+});
+
+test('findMisspellings: equals the reference next to every character U+0080–U+2FFF and many others', () => {
+  // Each character c in the contexts where segmentation looks at it, one text each (a text whose fast path gives up
+  // is segmented whole, which would hide its other contexts): before and after a token, between two tokens, after
+  // a letter, digit, `_`, period, line break or handle marker, and before a capitalised token with c, or c and `_`,
+  // in the gap since the previous sentence.
+  const contexts = (c: string): string[] => [
+    `goverment${c}goverment`,
+    `${c}goverment`,
+    `goverment${c}`,
+    `goverment${c}s`,
+    `x${c}goverment`,
+    `1${c}goverment`,
+    `_${c}goverment`,
+    `y.${c}goverment`,
+    `ok ${c}Goverment`,
+    `ok${c}Goverment`,
+    `ok\n${c}Goverment`,
+    `@${c}goverment`,
+    `ok. ${c} Goverment`,
+    `ok. ${c}_ Goverment`,
+    `ok. x${c}_ Goverment`,
+  ];
+  const codePoints: number[] = [];
+  for (const [from, to] of [
+    [0x80, 0x2fff],
+    [0xe000, 0xe0ff],
+    [0xfe00, 0xffff],
+    [0x1d400, 0x1d4ff],
+    [0x1f1e6, 0x1f1ff],
+    [0x1f300, 0x1f6ff],
+    [0x1f900, 0x1f9ff],
+    [0xe0020, 0xe007f],
+  ] as const) {
+    for (let cp = from; cp <= to; cp++) codePoints.push(cp);
+  }
+  const posts: P[] = [];
+  for (const cp of codePoints) {
+    for (const text of contexts(String.fromCodePoint(cp))) {
+      // Two accounts in turn, so that 'goverment' is shared and each post that has it gets a trace.
+      posts.push({ id: posts.length + 1, accountKey: `x:a${posts.length % 2}`, text });
+    }
+  }
+  const traces = assertSameAsReference(posts, { maxAccounts: 2 });
+  assert.ok(traces > 50_000, `the data must contain misspellings (${traces})`);
+});
+
+test('findMisspellings: distinct tokens with the same 32-bit FNV-1a hash are kept apart', () => {
+  // 'hapzrdf' and 'vdcbobc' collide under FNV-1a (found by search); the token table must compare the strings too.
+  const dictionary = new Set(['hapzrdx', 'vdcbobx']);
+  const posts: P[] = [
+    { id: 1, accountKey: 'x:a', text: 'hapzrdf' },
+    { id: 2, accountKey: 'x:b', text: 'hapzrdf' },
+    { id: 3, accountKey: 'x:c', text: 'vdcbobc' },
+  ];
+  const result = findMisspellings(posts, { dictionary });
+  assert.deepEqual(result, referenceResult(posts, { dictionary }));
+  assert.deepEqual(
+    result.traces.map((t) => [t.id, t.token]),
+    [
+      [1, 'hapzrdf'],
+      [2, 'hapzrdf'],
+    ],
+  );
+  assert.equal(result.stats.unknown, 2);
+});
+
+test('findMisspellings: every word of the English list is a word (no false negatives of the fast lookup)', () => {
+  const words = [...englishWords()];
+  const posts: P[] = [];
+  for (let i = 0; i < words.length; i += 100) {
+    posts.push({ id: i, accountKey: 'x:a', text: words.slice(i, i + 100).join(' ') });
+  }
+  const result = findMisspellings(posts, { minLength: 2 });
+  assert.equal(result.stats.tokens, 0);
 });
