@@ -26,6 +26,9 @@ describe('computeCorpusTraces', () => {
       ['f', 'our goverment lies again', '[]', 'post'],
       ['g', 'the goverment is at it again', '[]', 'post'],
       ['h', 'why does the goverment never answer', '[]', 'post'],
+      ['i', 'the government met today', '[]', 'post'],
+      ['i', 'a government report', '[]', 'post'],
+      ['i', 'government spending', '[]', 'post'],
     ];
     const tagDay = ['one', 'two', 'three', 'four', 'five'];
     let rec = 0;
@@ -79,7 +82,8 @@ describe('computeCorpusTraces', () => {
       /^nd:[0-9a-f]{16} the election was stolen by the corrupt officials in the capi…$/, // 60 code points,
     );
     assert.deepEqual(stats.neardup?.groups, 1);
-    // `goverment` by three accounts (f, g, h): recs 7, 8, 9.
+    // `goverment` by three accounts (f, g, h): recs 7, 8, 9; `government` is written right 3 times (account i), as
+    // often as the misspelling, so the correction-ratio test keeps it.
     assert.deepEqual(
       byKind('misspelling').map((r) => [Number(r.rec), r.value]),
       [
@@ -88,10 +92,10 @@ describe('computeCorpusTraces', () => {
         [9, 'goverment→government'],
       ],
     );
-    // Account t's day: first post rec 10; u has only four tagged posts.
+    // Account t's day: first post rec 13; u has only four tagged posts.
     assert.deepEqual(
       byKind('hashtagseq').map((r) => [Number(r.rec), r.value]),
-      [[10, 'one＃two＃three＃four＃five']],
+      [[13, 'one＃two＃three＃four＃five']],
     );
   });
 

@@ -7,7 +7,7 @@ import { ConfigError } from '../errors.js';
 import { englishWords } from './english-words.js';
 import {
   editsOne,
-  findMisspellings,
+  findMisspellings as findMisspellingsAsShipped,
   MISSPELLING_DEFAULTS,
   type MisspellingOptions,
   type MisspellingResult,
@@ -16,6 +16,13 @@ import {
 } from './find-misspellings.js';
 
 type P = { id: number; accountKey: string; text: string };
+
+/**
+ * Most tests below check the token rules on tiny corpora that never spell the word right, so they switch the
+ * correction-ratio test off; the tests of that rule call {@link findMisspellingsAsShipped}.
+ */
+const findMisspellings = (posts: Iterable<P>, options: Partial<MisspellingOptions> = {}): MisspellingResult =>
+  findMisspellingsAsShipped(posts, { minCorrectionRatio: 0, ...options });
 
 /** Posts `text` once for each of `accounts` accounts named a1, a2, …, ids from `firstId`. */
 function byAccounts(text: string, accounts: number, firstId = 1): P[] {
@@ -259,7 +266,7 @@ function referenceResult(posts: P[], options: Options = {}): MisspellingResult {
     }
   }
   traces.sort((a, b) => a.id - b.id || (a.token < b.token ? -1 : 1));
-  return { traces, stats: { ...stats, notNearWord, misspellings } };
+  return { traces, stats: { ...stats, notNearWord, rareCorrection: 0, misspellings } };
 }
 
 /** Check the finder against the reference on `posts`; returns the number of traces. */
@@ -555,4 +562,20 @@ test('findMisspellings: every word of the English list is a word (no false negat
   }
   const result = findMisspellings(posts, { minLength: 2 });
   assert.equal(result.stats.tokens, 0);
+});
+
+test('findMisspellings: the correction must occur at least as often as the misspelling (minCorrectionRatio 1)', () => {
+  // 'covid' (3 accounts) is one edit from 'corvid', which the corpus never uses: a new word, not a typo.
+  const covid = byAccounts('worried about covid today', 3);
+  assert.deepEqual(findMisspellingsAsShipped(covid).traces, []);
+  assert.equal(findMisspellingsAsShipped(covid).stats.rareCorrection, 1);
+  // 'goverment' by 2 accounts, 'government' written right in 2 other posts: 2 ≥ 1 × 2 → kept.
+  const kept = [...byAccounts('the goverment lies', 2), ...byAccounts('the government said', 2, 10)];
+  assert.equal(findMisspellingsAsShipped(kept).traces.length, 2);
+  // …but only 1 right spelling against 2 misspelt posts: 1 < 2 → dropped; with ratio 0.5 → kept.
+  const rare = [...byAccounts('the goverment lies', 2), ...byAccounts('the government said', 1, 10)];
+  assert.deepEqual(findMisspellingsAsShipped(rare).traces, []);
+  assert.equal(findMisspellingsAsShipped(rare, { minCorrectionRatio: 0.5 }).traces.length, 2);
+  assert.equal(MISSPELLING_DEFAULTS.minCorrectionRatio, 1);
+  assert.throws(() => findMisspellingsAsShipped([], { minCorrectionRatio: -1 }), ConfigError);
 });

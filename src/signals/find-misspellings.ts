@@ -71,6 +71,15 @@ export interface MisspellingOptions {
    * how many accounts use it.
    */
   maxAccounts: number;
+  /**
+   * Keep a misspelling only when its correction occurs in the corpus at least this many times as often as the
+   * misspelling (number ≥ 0; 0 turns the test off). Default 1. Where the right spelling is the common one
+   * ("government" beside "goverment"), the variant is a misspelling; where the "correction" hardly occurs
+   * ("corvid" for "covid", "selkie" for "selfie", "bidden" for "biden"), the token is a word of its own that the list
+   * lacks — a name or a new word — and many unrelated people share it. Costs a campaign whose corpus never spells
+   * the word right (a case holding only the operation's own posts): lower it to 0 there.
+   */
+  minCorrectionRatio: number;
   // — dictionary —
   /** Extra words that are never misspellings (lower-case a–z), e.g. names and terms of the case. Default none. */
   allowWords: readonly string[];
@@ -90,6 +99,7 @@ export const MISSPELLING_DEFAULTS: Readonly<MisspellingOptions> = Object.freeze(
   skipMidSentenceCapitals: true,
   minAccounts: 2,
   maxAccounts: 20,
+  minCorrectionRatio: 1,
   allowWords: Object.freeze([]) as readonly string[],
   dictionary: null,
 });
@@ -108,6 +118,7 @@ export function resolveMisspellingOptions(input: Partial<MisspellingOptions> = {
     skipMidSentenceCapitals: input.skipMidSentenceCapitals ?? MISSPELLING_DEFAULTS.skipMidSentenceCapitals,
     minAccounts: input.minAccounts ?? MISSPELLING_DEFAULTS.minAccounts,
     maxAccounts: input.maxAccounts ?? MISSPELLING_DEFAULTS.maxAccounts,
+    minCorrectionRatio: input.minCorrectionRatio ?? MISSPELLING_DEFAULTS.minCorrectionRatio,
     allowWords: [...(input.allowWords ?? MISSPELLING_DEFAULTS.allowWords)],
     dictionary: input.dictionary ?? MISSPELLING_DEFAULTS.dictionary,
   };
@@ -131,6 +142,11 @@ function checkInteger(name: string, value: number, min: number): void {
  */
 export function validateMisspellingOptions(options: MisspellingOptions): void {
   checkInteger('minLength', options.minLength, 2);
+  if (typeof options.minCorrectionRatio !== 'number' || !(options.minCorrectionRatio >= 0)) {
+    throw new ConfigError(
+      `${PREFIX}: invalid \`minCorrectionRatio\` (${String(options.minCorrectionRatio)}). Expecting a number ≥ 0.`,
+    );
+  }
   if (typeof options.skipMidSentenceCapitals !== 'boolean') {
     throw new ConfigError(`${PREFIX}: invalid \`skipMidSentenceCapitals\`. Expecting true or false.`);
   }
@@ -220,6 +236,8 @@ export interface MisspellingResult {
     tooManyAccounts: number;
     /** …of which, with an accepted account count, not one edit from a word (names, slang, foreign words). */
     notNearWord: number;
+    /** …of which, one edit from a word, whose correction is rarer in the corpus than `minCorrectionRatio` asks. */
+    rareCorrection: number;
     /** Distinct misspellings reported. */
     misspellings: number;
   };
@@ -498,6 +516,8 @@ interface ScanContext {
   options: MisspellingOptions;
   /** Whether a lower-case token is a word: in the dictionary or allowed. */
   isWord: (w: string) => boolean;
+  /** Called for every eligible token that is a word (to count how often each word occurs). */
+  onWord: (w: string) => void;
 }
 
 /**
@@ -529,7 +549,10 @@ function scanLetterRuns(clean: string, context: ScanContext): string[] | null {
     const before = start > 0 ? clean.charCodeAt(start - 1) : 0;
     if (before === 64 || before === 35 || before === 0xff20 || before === 0xff03) continue; // @handle, #tag
     const lower = clean.slice(start, i).toLowerCase();
-    if (isWord(lower)) continue;
+    if (isWord(lower)) {
+      context.onWord(lower);
+      continue;
+    }
     if (left === UNSURE || right === UNSURE) {
       const whole = isWholeWord(clean, start, i - start, segmenter);
       if (whole === GIVE_UP) return null;
@@ -553,6 +576,7 @@ function segmentedUnknownTokens(
   segmenter: Intl.Segmenter,
   options: MisspellingOptions,
   isWord: (w: string) => boolean,
+  onWord: (w: string) => void,
 ): string[] {
   const tokens: string[] = [];
   const checkCapitals = options.skipMidSentenceCapitals && LOWER.test(clean);
@@ -574,6 +598,7 @@ function segmentedUnknownTokens(
     if (checkCapitals && !atStart && first >= 65 && first <= 90) continue;
     const lower = token.toLowerCase();
     if (!isWord(lower)) tokens.push(lower);
+    else onWord(lower);
   }
   return tokens;
 }
@@ -587,7 +612,10 @@ function unknownTokens(text: string, context: ScanContext): string[] {
   const firstNonAscii = clean.search(NON_ASCII);
   const tokens =
     firstNonAscii >= 0 && hasFoldingCharacter(clean, firstNonAscii) ? null : scanLetterRuns(clean, context);
-  return tokens ?? segmentedUnknownTokens(clean, context.segmenter, context.options, context.isWord);
+  return (
+    tokens ??
+    segmentedUnknownTokens(clean, context.segmenter, context.options, context.isWord, context.onWord)
+  );
 }
 
 /**
@@ -743,10 +771,14 @@ export function createMisspellingFinder(options: Partial<MisspellingOptions> = {
   const filter = filterOf(resolved.dictionary);
   const isWord = (w: string): boolean =>
     (filter.mayHave(w) && dictionary.has(w)) || (allowed.size > 0 && allowed.has(w));
+  // How often each word occurs (only needed for the correction-ratio test).
+  const wordCounts = new Map<string, number>();
   const context: ScanContext = {
     segmenter: new Intl.Segmenter('en', { granularity: 'word' }),
     options: resolved,
     isWord,
+    onWord:
+      resolved.minCorrectionRatio > 0 ? (w) => wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1) : () => {},
   };
   const uses = new TokenUses(resolved.maxAccounts);
   let postCount = 0;
@@ -760,7 +792,7 @@ export function createMisspellingFinder(options: Partial<MisspellingOptions> = {
       const account = uses.account(post.accountKey);
       for (const token of tokens) uses.record(token, postCount, post.id, account);
     },
-    result: () => report(uses, isWord, resolved, postCount, tokenCount),
+    result: () => report(uses, isWord, resolved, postCount, tokenCount, wordCounts),
   };
 }
 
@@ -796,8 +828,10 @@ function report(
   options: MisspellingOptions,
   posts: number,
   tokens: number,
+  wordCounts: ReadonlyMap<string, number>,
 ): MisspellingResult {
   const traces: MisspellingTrace[] = [];
+  let rareCorrection = 0;
   let tooFewAccounts = 0;
   let tooManyAccounts = 0;
   let notNearWord = 0;
@@ -819,6 +853,10 @@ function report(
       notNearWord++;
       continue;
     }
+    if ((wordCounts.get(correction) ?? 0) < options.minCorrectionRatio * use.ids.length) {
+      rareCorrection++;
+      continue;
+    }
     misspellings++;
     for (const id of use.ids) traces.push({ id, token, correction });
   }
@@ -832,6 +870,7 @@ function report(
       tooFewAccounts,
       tooManyAccounts,
       notNearWord,
+      rareCorrection,
       misspellings,
     },
   };
