@@ -36,6 +36,17 @@ export const IMAGE_PHASH_DEFAULTS: Readonly<ImagePhashOptions> = Object.freeze({
 /** A URL-like string (`scheme://…`): never fetched, never opened. */
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
+/** `options.maxPixels` or its default, checked. @throws {ConfigError} when it is not an integer ≥ 1 */
+function checkedMaxPixels(options: Partial<ImagePhashOptions>): number {
+  const maxPixels = options.maxPixels ?? IMAGE_PHASH_DEFAULTS.maxPixels;
+  if (!Number.isSafeInteger(maxPixels) || maxPixels < 1) {
+    throw new ConfigError(
+      `signals/compute-image-phash: invalid \`maxPixels\` (${String(maxPixels)}). Expecting an integer ≥ 1.`,
+    );
+  }
+  return maxPixels;
+}
+
 /**
  * Turn sharp-phash's 64-character `0`/`1` string (first character = most significant bit) into 16 lower-case hex
  * digits.
@@ -65,12 +76,7 @@ export async function computeImagePhash(
   path: string,
   options: Partial<ImagePhashOptions> = {},
 ): Promise<string> {
-  const maxPixels = options.maxPixels ?? IMAGE_PHASH_DEFAULTS.maxPixels;
-  if (!Number.isSafeInteger(maxPixels) || maxPixels < 1) {
-    throw new ConfigError(
-      `signals/compute-image-phash: invalid \`maxPixels\` (${String(maxPixels)}). Expecting an integer ≥ 1.`,
-    );
-  }
+  const maxPixels = checkedMaxPixels(options);
   if (URL_LIKE.test(path)) {
     throw new InputError(
       'INPUT_UNREADABLE',
@@ -106,12 +112,7 @@ export async function computeImagePhashOfBytes(
   name: string,
   options: Partial<ImagePhashOptions> = {},
 ): Promise<string> {
-  const maxPixels = options.maxPixels ?? IMAGE_PHASH_DEFAULTS.maxPixels;
-  if (!Number.isSafeInteger(maxPixels) || maxPixels < 1) {
-    throw new ConfigError(
-      `signals/compute-image-phash: invalid \`maxPixels\` (${String(maxPixels)}). Expecting an integer ≥ 1.`,
-    );
-  }
+  const maxPixels = checkedMaxPixels(options);
   let bits: string;
   try {
     bits = await phash(data, { limitInputPixels: maxPixels, failOn: 'error' });
