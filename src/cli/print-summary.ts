@@ -32,6 +32,12 @@ export function formatSummary(result: DetectResult, out: string): string {
       lines.push(
         `  ${input.path} [${input.format}] read ${fmt(input.read)} = ${fmt(input.accepted)} + ${fmt(input.quarantined)} quarantined + ${fmt(input.duplicates)} duplicates`,
       );
+    const ignored = Object.entries(input.ignoredValues ?? {});
+    if (ignored.length > 0) {
+      lines.push(
+        `    values dropped from kept records (see run.json): ${ignored.map(([what, n]) => `${safeLine(what)} ×${fmt(n)}`).join(', ')}`,
+      );
+    }
   }
   const kinds = Object.entries(t.tracesByKind)
     .map(([k, n]) => `${k} ${fmt(n ?? 0)}`)

@@ -30,6 +30,11 @@ export interface InputReader {
    */
   timeRules(): Record<string, number>;
   /**
+   * After (or during) iteration: values present in kept records but unusable and dropped, `field: reason` →
+   * count (e.g. `account_created_at: not a readable time`). The record itself was accepted.
+   */
+  ignoredValues(): Record<string, number>;
+  /**
    * During iteration: bytes of the file consumed so far (compressed bytes for gzip, so it compares with the file
    * size); 0 for Parquet, which is read through DuckDB. For progress bars only.
    */

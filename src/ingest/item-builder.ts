@@ -48,6 +48,7 @@ export class ItemBuilder {
   bytesRead = 0;
   private readonly base: string;
   private readonly rules: Record<string, number> = {};
+  private readonly ignoredCounts: Record<string, number> = {};
   private readonly accountFacts = new Map<string, string>();
 
   /**
@@ -71,6 +72,22 @@ export class ItemBuilder {
   /** Timestamp rule → accepted posts, so far. */
   timeRules(): Record<string, number> {
     return { ...this.rules };
+  }
+
+  /**
+   * Count a value that was present but could not be used and was dropped while its record was kept (e.g. an
+   * unreadable account creation date on a valid post): `field: reason` → count.
+   * @param field source field (column or JSON path)
+   * @param reason why the value was dropped
+   */
+  ignored(field: string, reason: string): void {
+    const key = `${field}: ${reason}`;
+    this.ignoredCounts[key] = (this.ignoredCounts[key] ?? 0) + 1;
+  }
+
+  /** Values dropped from kept records, `field: reason` → count, so far (see {@link ItemBuilder.ignored}). */
+  ignoredValues(): Record<string, number> {
+    return { ...this.ignoredCounts };
   }
 
   /**

@@ -56,3 +56,25 @@ describe('makeAccount', () => {
     assert.equal(makeAccount('x', '1', { handle: '@' }, UTC_ZONE), undefined);
   });
 });
+
+describe('makeAccount: present but unusable values', () => {
+  it('drops them and reports each through onIgnored; absent values are not reported', () => {
+    const ignored: string[] = [];
+    const account = makeAccount(
+      'x',
+      '1',
+      { handle: 'a', createdAt: '2024-13-45', followers: '-5', following: '1e400' },
+      UTC_ZONE,
+      (fact, reason) => ignored.push(`${fact}: ${reason}`),
+    );
+    assert.deepEqual(account, { platform: 'x', accountId: '1', handle: 'a' });
+    assert.deepEqual(ignored, [
+      'createdAt: not a readable time',
+      'followers: not a finite count ≥ 0',
+      'following: not a finite count ≥ 0',
+    ]);
+    const none: string[] = [];
+    makeAccount('x', '1', { handle: 'a', createdAt: '', followers: 'nan' }, UTC_ZONE, (f) => none.push(f));
+    assert.deepEqual(none, []);
+  });
+});

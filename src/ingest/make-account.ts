@@ -25,10 +25,13 @@ export interface RawAccountFacts {
  * Make an account from raw facts.
  * - `handle` is trimmed and loses one leading `@`; `displayName` and `bio` are kept verbatim; `label` is trimmed.
  * - `createdAt` becomes `createdAtMs` when it parses; `followers`/`following` are kept when finite and ≥ 0.
+ *   A value that is present but unusable is dropped (the post stays valid) and reported through `onIgnored`.
  * @param platform lower-case platform name
  * @param accountId platform account id
  * @param facts raw values (absent or empty ones are skipped)
  * @param zone zone of a naive `createdAt`
+ * @param onIgnored called with the fact's name (`createdAt`, `followers`, `following`) and the reason when a present
+ *   value cannot be used
  * @returns the account, or `undefined` when no fact is present (nothing worth emitting)
  * @example makeAccount('twitter', '12', { handle: '@jack', followers: '10' }, UTC_ZONE)
  * // { platform: 'twitter', accountId: '12', handle: 'jack', followers: 10 }
@@ -38,6 +41,7 @@ export function makeAccount(
   accountId: string,
   facts: RawAccountFacts,
   zone: TimeZone,
+  onIgnored?: (fact: 'createdAt' | 'followers' | 'following', reason: string) => void,
 ): Account | undefined {
   const account: Account = { platform, accountId };
   let any = false;
@@ -59,17 +63,18 @@ export function makeAccount(
     if ('tsMs' in t) {
       account.createdAtMs = t.tsMs;
       any = true;
+    } else if (cellString(facts.createdAt) !== undefined) {
+      onIgnored?.('createdAt', 'not a readable time');
     }
   }
-  const followers = cellNumber(facts.followers);
-  if (followers !== undefined && followers >= 0) {
-    account.followers = followers;
-    any = true;
-  }
-  const following = cellNumber(facts.following);
-  if (following !== undefined && following >= 0) {
-    account.following = following;
-    any = true;
+  for (const fact of ['followers', 'following'] as const) {
+    const value = cellNumber(facts[fact]);
+    if (value !== undefined && value >= 0 && Number.isFinite(value)) {
+      account[fact] = value;
+      any = true;
+    } else if (cellString(facts[fact]) !== undefined) {
+      onIgnored?.(fact, 'not a finite count ≥ 0');
+    }
   }
   const bio = cellText(facts.bio);
   if (bio !== undefined) {

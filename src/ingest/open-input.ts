@@ -365,6 +365,10 @@ class FileReader implements InputReader {
     return this.builder === undefined ? {} : this.builder.timeRules();
   }
 
+  ignoredValues(): Record<string, number> {
+    return this.builder === undefined ? {} : this.builder.ignoredValues();
+  }
+
   bytesRead(): number {
     return this.builder?.bytesRead ?? 0;
   }

@@ -23,6 +23,11 @@ export interface RunInput {
   quarantinedBy: Record<string, number>;
   /** How timestamps were interpreted: rule name → number of records (e.g. `epoch-seconds`, `iso8601-offset`). */
   timeRules: Record<string, number>;
+  /**
+   * Values present in accepted records but unusable and dropped, `field: reason` → count (e.g. an account creation
+   * date that is not a time, a negative follower count). Absent when there were none.
+   */
+  ignoredValues?: Record<string, number>;
   /** Why the whole file failed, when it did (the other files still run). */
   error?: string;
 }

@@ -200,6 +200,8 @@ export async function ingestFiles(
       }
       progress.update(input.bytes, input.read);
       input.timeRules = reader.timeRules();
+      const ignored = reader.ignoredValues();
+      if (Object.keys(ignored).length > 0) input.ignoredValues = ignored;
     } catch (cause) {
       if (!(cause instanceof CibError)) throw cause;
       input.error = cause.message;

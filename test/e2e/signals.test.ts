@@ -169,3 +169,28 @@ describe('media files named in the data are hashed locally and grouped by pHash'
     );
   });
 });
+
+describe('unusable profile values on kept records', () => {
+  it('are dropped, the posts kept, and counted per column in run.json', async () => {
+    const csv = join(tmp, 'bad-profile.csv');
+    await writeFile(
+      csv,
+      [
+        'id,account,ts,text,handle,account_created_at,followers,following',
+        'p1,a,2024-01-01T00:00:00Z,hello there,ann,yesterday,-5,10',
+        'p2,b,2024-01-01T00:01:00Z,hello again,bob,2024-13-45,abc,1e400',
+        'p3,c,2024-01-01T00:02:00Z,and again,cid,2020-01-01,7,8',
+        '',
+      ].join('\n'),
+      'utf8',
+    );
+    const { run } = await detect([csv], { threads: 2 });
+    const input = run.inputs[0]!;
+    assert.deepEqual([input.read, input.accepted, input.quarantined], [3, 3, 0]);
+    assert.deepEqual(input.ignoredValues, {
+      'account_created_at: not a readable time': 2,
+      'followers: not a finite count ≥ 0': 2,
+      'following: not a finite count ≥ 0': 1,
+    });
+  });
+});

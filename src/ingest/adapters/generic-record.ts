@@ -194,6 +194,7 @@ export function genericRecordMapper<R>(
         label: profile.label?.(rec),
       },
       b.zone,
+      (fact, reason) => b.ignored(columns[fact === 'createdAt' ? 'created_at' : fact] ?? fact, reason),
     );
     if (account) b.account(account);
   };
