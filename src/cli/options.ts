@@ -7,6 +7,7 @@ import { ConfigError } from '../errors.js';
 import { FORMATS, type FormatName, parseMapSpec } from '../ingest/index.js';
 import { TRACE_KINDS, type TraceKind } from '../model/trace.js';
 import type { DetectOptions } from '../pipeline/detect.js';
+import { holidayGaps } from '../signals/holiday-gaps.js';
 
 /** Raw flag values as commander gives them. */
 export interface DetectFlags {
@@ -37,14 +38,14 @@ export interface DetectFlags {
 }
 
 function integer(name: string, value: string, min: number): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min)
+  const n = /^\s*-?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min)
     throw new ConfigError(`--${name}: "${value}" is not an integer ≥ ${min}.`);
   return n;
 }
 
 function decimal(name: string, value: string, min: number, max: number): number {
-  const n = Number(value);
+  const n = /^\s*-?(\d+\.?\d*|\.\d+)\s*$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isFinite(n) || n < min || n > max) {
     throw new ConfigError(`--${name}: "${value}" is not a number in [${min}, ${max}].`);
   }
@@ -129,8 +130,15 @@ export function detectOptionsFromFlags(flags: DetectFlags): Partial<DetectOption
   const signals: NonNullable<DetectOptions['signals']> = {};
   if (flags.neardupThreshold !== undefined)
     signals.neardup = { jaccardThreshold: decimal('neardup-threshold', flags.neardupThreshold, 0.05, 1) };
-  if (flags.mediaRadius !== undefined)
-    signals.media = { radiusBits: integer('media-radius', flags.mediaRadius, 0) };
+  if (flags.mediaRadius !== undefined) {
+    const radiusBits = integer('media-radius', flags.mediaRadius, 0);
+    if (radiusBits > 16) {
+      throw new ConfigError(
+        `--media-radius: "${flags.mediaRadius}" is above 16 bits (of 64); unrelated images would merge. Expecting 0–16.`,
+      );
+    }
+    signals.media = { radiusBits };
+  }
   if (flags.holidays !== undefined) {
     const countries =
       flags.holidays === 'none' ? [] : flags.holidays.split(',').map((c) => c.trim().toUpperCase());
@@ -138,6 +146,13 @@ export function detectOptionsFromFlags(flags: DetectFlags): Partial<DetectOption
       throw new ConfigError(
         `--holidays: "${flags.holidays}" is not a list of two-letter country codes (or none).`,
       );
+    try {
+      holidayGaps([], countries);
+    } catch {
+      throw new ConfigError(
+        `--holidays: "${flags.holidays}" names a country without a holiday calendar (ISO 3166-1 codes known to date-holidays, e.g. CN,RU,IR,US).`,
+      );
+    }
     signals.features = { time: { holidayCountries: countries } };
   }
   if (Object.keys(signals).length > 0) options.signals = signals;

@@ -307,6 +307,7 @@ export async function detect(
             ? opts.edgeFilter
             : { ...opts.edgeFilter, weightThreshold: loaded.weightThreshold },
         clusters: opts.clusters,
+        signals: opts.signals,
         ...(opts.compat !== undefined ? { compat: opts.compat, coortweet: opts.coortweet ?? {} } : {}),
         db: dbPath === ':memory:' ? ':memory:' : opts.db === undefined ? 'case.duckdb' : opts.db,
         ...(opts.memoryLimit !== undefined ? { memoryLimit: opts.memoryLimit } : {}),
