@@ -10,10 +10,11 @@ import {
   resolveMediaGroupOptions,
 } from './group-media-hashes.js';
 
-const A = '0000000000000000';
-const B = '00000000000000ff'; // 8 bits from A
-const C = '000000000000ffff'; // 8 bits from B, 16 from A
-const D = 'ffffffff00000000'; // 32 bits from A
+// Plausible pHashes (32 bits set, no run of zero nibbles), derived from A by flipping whole bytes.
+const A = '9f3a6c125be04d71';
+const B = '9f3a6c125be04d8e'; // last byte flipped: 8 bits from A
+const C = '9f3a6c125be0b28e'; // last two bytes flipped: 8 bits from B, 16 from A
+const D = '60c593ed5be04d71'; // first four bytes flipped: 32 bits from A
 
 /** Hamming distance of two 16-hex-digit strings, digit by digit. */
 function hexDistance(x: string, y: string): number {
@@ -76,6 +77,12 @@ test('parseMediaHash: bare, prefixed, upper-case and padded forms; other strings
   assert.equal(parseMediaHash('PHASH:00ff00ff00ff00ff', false), '00ff00ff00ff00ff');
   assert.equal(parseMediaHash('pg:00ff00ff00ff00ff', false), '00ff00ff00ff00ff');
   assert.equal(parseMediaHash('00ff00ff00ff00ff', false), null);
+  // Bare hex that looks like an id, not a hash: only decimal digits, a run of zero nibbles, too few bits set.
+  assert.equal(parseMediaHash('1234567890123456', true), null);
+  assert.equal(parseMediaHash('000017a3f2c00001', true), null);
+  assert.equal(parseMediaHash('1010101010101010', true), null);
+  assert.equal(parseMediaHash('100010001000100a', true), null); // only 6 bits set
+  assert.equal(parseMediaHash('phash:000017a3f2c00001', true), '000017a3f2c00001'); // the prefix vouches for it
   assert.equal(parseMediaHash('00ff00ff00ff00f', true), null);
   assert.equal(parseMediaHash('00ff00ff00ff00fff', true), null);
   assert.equal(parseMediaHash('00ff00ff00ff00fg', true), null);
@@ -101,7 +108,7 @@ test('groupMediaHashes: single linkage chains A–B–C (8 + 8 bits) into one gr
 
 test('groupMediaHashes: the default radius is inclusive (8 bits link, 9 do not)', () => {
   assert.equal(MEDIA_GROUP_DEFAULTS.radiusBits, 8);
-  const nine = '00000000000001ff';
+  const nine = '9f3a6c125be04c8e'; // B with one more bit flipped (0x4d → 0x4c): 9 bits from A
   assert.equal(groupMediaHashes([A, B]).groups.length, 1);
   assert.equal(groupMediaHashes([A, nine]).groups.length, 0);
   assert.equal(groupMediaHashes([A, nine], { radiusBits: 9 }).groups.length, 1);
@@ -110,16 +117,16 @@ test('groupMediaHashes: the default radius is inclusive (8 bits link, 9 do not)'
 
 test('groupMediaHashes: equal hashes written differently are one object; non-hashes pass through', () => {
   const inputs = [
-    'FFFFFFFFFFFFFFFF',
-    'phash:ffffffffffffffff',
+    '9F3A6C125BE04D71',
+    'phash:9f3a6c125be04d71',
     'id:42',
     'file:media/cat.png',
     'pg:nothex',
     '',
   ];
   const result = groupMediaHashes([...inputs, 'id:42']);
-  assert.equal(result.groupOf.get('FFFFFFFFFFFFFFFF'), 'pg:ffffffffffffffff');
-  assert.equal(result.groupOf.get('phash:ffffffffffffffff'), 'pg:ffffffffffffffff');
+  assert.equal(result.groupOf.get('9F3A6C125BE04D71'), 'pg:9f3a6c125be04d71');
+  assert.equal(result.groupOf.get('phash:9f3a6c125be04d71'), 'pg:9f3a6c125be04d71');
   for (const exact of ['id:42', 'file:media/cat.png', 'pg:nothex', '']) {
     assert.equal(result.groupOf.get(exact), exact);
   }

@@ -18,7 +18,7 @@
  * @module
  */
 import { ConfigError } from '../errors.js';
-import { HammingBkTree, hammingDistance64 } from './hamming-bk-tree.js';
+import { HammingBkTree, hammingDistance64, popcount32 } from './hamming-bk-tree.js';
 import { forEachHammingPairWithin } from './hamming-pairs-within.js';
 import { UnionFind } from './union-find.js';
 
@@ -157,7 +157,8 @@ const BARE_HASH = /^[0-9a-f]{16}$/i;
  * `pg:` (the group ids of {@link groupMediaHashes}, accepted so that grouping its own output is stable), ignoring
  * surrounding white space and letter case.
  * @param text a media value from the data
- * @param acceptBareHex whether the prefix may be left out
+ * @param acceptBareHex whether the prefix may be left out (bare values must also look like a pHash, see
+ *   `isPlausiblePhash`: not all decimal digits, no `0000` run, 8–56 bits set)
  * @returns the canonical 16 lower-case hex digits, or null when `text` is not a pHash
  * @example parseMediaHash(' phash:00FF00FF00FF00FF ', true) // '00ff00ff00ff00ff'
  */
@@ -165,7 +166,23 @@ export function parseMediaHash(text: string, acceptBareHex: boolean): string | n
   const trimmed = text.trim();
   const prefixed = PREFIXED_HASH.exec(trimmed);
   if (prefixed !== null) return prefixed[1]!.toLowerCase();
-  return acceptBareHex && BARE_HASH.test(trimmed) ? trimmed.toLowerCase() : null;
+  if (!acceptBareHex || !BARE_HASH.test(trimmed)) return null;
+  const hex = trimmed.toLowerCase();
+  return isPlausiblePhash(hex) ? hex : null;
+}
+
+/**
+ * Whether 16 bare hex digits look like a perceptual hash rather than an id that happens to be hex: not only
+ * decimal digits (16-digit numeric ids), no run of four zero nibbles (sequential or padded ids such as
+ * `000017a3f2c00000`; a random 64-bit value has one with probability ≈ 13 · 16⁻⁴ ≈ 2·10⁻⁴), and between 8 and 56
+ * bits set. Ids that share their high bits would otherwise fall within the Hamming radius of each other and merge
+ * unrelated posts. A real pHash that fails these tests is still read when written with the `phash:` prefix.
+ */
+function isPlausiblePhash(hex: string): boolean {
+  if (/^[0-9]+$/.test(hex) || hex.includes('0000')) return false;
+  let bits = 0;
+  for (const ch of hex) bits += popcount32(Number.parseInt(ch, 16));
+  return bits >= 8 && bits <= 56;
 }
 
 /** Canonical hashes, sorted, with their halves and the input string(s) written as each. */
