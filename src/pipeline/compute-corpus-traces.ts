@@ -258,7 +258,8 @@ async function regroupMedia(
       continue;
     }
     try {
-      hashOf.set(value, await computeImagePhashOfBytes(read.data, path));
+      // Prefixed: a hash we computed is a pHash even when it looks like an id (few bits set, zero runs).
+      hashOf.set(value, `phash:${await computeImagePhashOfBytes(read.data, path)}`);
       filesHashed++;
     } catch (cause) {
       warn(`${path}: ${(cause as Error).message}`);
