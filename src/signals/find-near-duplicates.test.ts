@@ -288,3 +288,21 @@ test('findNearDuplicates vs brute force: verified pairs are exact, recall of J �
   assert.ok(truth > 500, `only ${truth} true pairs: the corpus generator is too weak`);
   assert.ok(found / truth >= 0.9, `recall ${found}/${truth}`);
 });
+
+test('findNearDuplicates: short Chinese copypasta (10–19 characters) is eligible, 8 characters is short', async () => {
+  const base = '选举被偷了我们要求重新计票'; // 13 characters, 12 distinct 2-shingles
+  // One character replaced in the middle: 2 of 12 shingles change, J = 10 / 14 ≈ 0.714 ≥ 0.7 to the base.
+  const v1 = '选举被偷了我们必求重新计票';
+  const v2 = '选举被抢了我们要求重新计票';
+  const result = await findNearDuplicates([
+    { id: 1, text: base },
+    { id: 2, text: v1 },
+    { id: 3, text: v2 },
+    { id: 4, text: '选举被偷了我们要' }, // 8 characters: short
+  ]);
+  assert.deepEqual(
+    result.groups.map((g) => g.members),
+    [[1, 2, 3]],
+  );
+  assert.equal(result.stats.short, 1);
+});

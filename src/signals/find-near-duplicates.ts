@@ -9,7 +9,8 @@
  * Graham et al. 2024 (QUT coordination network toolkit, `co_similar_tweet`).
  *
  * Pipeline, with no all-pairs comparison anywhere:
- * 1. each text → {@link normalizeForNearDup}; texts shorter than `minTextChars` code points or with fewer than
+ * 1. each text → {@link normalizeForNearDup}; texts shorter than `minTextChars` code points (`minCjkTextChars` for
+ *    CJK-dominant texts) or with fewer than
  *    `minShingles` distinct shingles are not eligible (counted in `stats.short`);
  * 2. exact duplicates collapse: one entry per distinct normalized key;
  * 3. per key: shingle set → MinHash signature (`bands × rows` functions, WebAssembly SIMD kernel) → one 32-bit key
@@ -30,7 +31,7 @@ import { bandKeys, createMinHashParams, jaccard, jaccardOfSets, lshCandidateProb
 import { MinHashKernel } from './minhash-kernel.js';
 import { normalizeForNearDup } from './neardup-normalize.js';
 import { radixSortByKey } from './radix-sort-by-key.js';
-import { countCodePoints, distinctShingleHashes, fmix32 } from './shingles.js';
+import { countCodePoints, distinctShingleHashes, fmix32, isCjkDominant } from './shingles.js';
 import { UnionFind } from './union-find.js';
 
 export { jaccard, lshCandidateProbability };
@@ -43,6 +44,12 @@ export interface NearDupOptions {
    * ("thank you", "good morning") coincide by chance and are counted as `short`, never grouped.
    */
   minTextChars: number;
+  /**
+   * Shortest CJK-dominant normalized text, in code points (integer ≥ 1). Default 10: a Chinese, Japanese or Korean
+   * character carries about a word, so ten are a sentence (about as much as twenty Latin letters carry), and
+   * Chinese copypasta is often 10–20 characters long.
+   */
+  minCjkTextChars: number;
   /**
    * Fewest distinct shingles (integer ≥ 1). Default 8: repetitive fillers ("lol lol lol lol lol lol") have 4 and
    * would match every other filler of any length; they are counted as `short`.
@@ -91,6 +98,7 @@ export interface NearDupOptions {
  */
 export const NEARDUP_DEFAULTS: Readonly<NearDupOptions> = Object.freeze({
   minTextChars: 20,
+  minCjkTextChars: 10,
   minShingles: 8,
   shingleChars: 5,
   cjkShingleChars: 2,
@@ -188,6 +196,7 @@ export function resolveNearDupOptions(input: Partial<NearDupOptions> = {}): Near
 
 const INTEGER_RANGES: ReadonlyArray<[keyof NearDupOptions, number, number]> = [
   ['minTextChars', 1, Number.MAX_SAFE_INTEGER],
+  ['minCjkTextChars', 1, Number.MAX_SAFE_INTEGER],
   ['minShingles', 1, Number.MAX_SAFE_INTEGER],
   ['shingleChars', 1, 32],
   ['cjkShingleChars', 1, 32],
@@ -304,7 +313,8 @@ class KeyIndex {
   /** Index a new key; `false` when it is not eligible (short keys are not remembered: they are cheap to redo). */
   private index(key: string): boolean {
     const o = this.options;
-    if (countCodePoints(key, o.minTextChars) < o.minTextChars) return false;
+    const length = countCodePoints(key, o.minTextChars);
+    if (length < o.minTextChars && (length < o.minCjkTextChars || !isCjkDominant(key))) return false;
     const shingles = this.kernel.shingleBuffer(Math.max(1, key.length));
     const size = distinctShingleHashes(key, o.shingleChars, o.cjkShingleChars, shingles);
     if (size < o.minShingles) return false;
@@ -527,7 +537,7 @@ function buildGroups(
  * (≈ 6.3 µs per text).
  *
  * @param texts the texts, as a sync or async iterable of `{ id, text }`
- * @param options partial {@link NearDupOptions}: `[options.minTextChars=20]`, `[options.minShingles=8]`,
+ * @param options partial {@link NearDupOptions}: `[options.minTextChars=20]`, `[options.minCjkTextChars=10]`, `[options.minShingles=8]`,
  *   `[options.shingleChars=5]`, `[options.cjkShingleChars=2]`, `[options.bands=20]`, `[options.rows=4]`,
  *   `[options.seed=42]`, `[options.maxBucketNeighbours=8]`, `[options.jaccardThreshold=0.7]`,
  *   `[options.maxEvidencePairs=10]`
