@@ -69,3 +69,11 @@ describe('foldConfusables on Latin text disguised with look-alikes', () => {
     assert.equal(foldConfusables('выборы украдены ok'), 'выборы украдены ok');
   });
 });
+
+describe('foldConfusables resists simple evasion', () => {
+  it('still folds disguised words when a genuine Cyrillic letter or Russian hashtag is appended', () => {
+    const spoofed = 'th\u0435 \u0435l\u0435\u0441t\u0456\u043en w\u0430s st\u043el\u0435n';
+    assert.equal(foldConfusables(`${spoofed} ж`), 'the election was stolen ж');
+    assert.equal(foldConfusables(`${spoofed} выборы`), 'the election was stolen выборы');
+  });
+});

@@ -86,46 +86,84 @@ export function foldConfusableWord(word: string): string {
 }
 
 /**
- * Every Cyrillic or Greek character the `confusables` table lists as a look-alike of a Latin letter (any case):
- * `а е о р с у х і ѕ ј ο ρ ν …`. A Cyrillic or Greek letter outside this set (`п и б д ж л ш`, `λ π ω`) only occurs in
- * genuine Cyrillic or Greek writing.
+ * The Cyrillic and Greek letters used to disguise Latin text, each with the Latin letter it imitates (lower case:
+ * texts are case-folded first). These are the whole-letter homoglyphs of UTS #39's confusables data
+ * (https://www.unicode.org/Public/security/latest/confusables.txt) that are also in the `confusables` package's
+ * table; the package's table is broader (it also maps `λ`, `γ`, `б`… to Latin shapes), which would fold genuine
+ * Greek and Russian words.
  */
-const LATIN_LOOKALIKES: ReadonlySet<string> = (() => {
-  const set = new Set<string>();
-  for (const [key, alternatives] of alphabetMap) {
-    if (!/^[A-Za-z]$/.test(key)) continue;
-    for (const alt of alternatives) {
-      if ([...alt].length === 1 && (CYRILLIC_LETTER.test(alt) || GREEK_LETTER.test(alt))) set.add(alt);
-    }
-  }
-  return set;
+const HOMOGLYPHS: ReadonlyMap<string, string> = (() => {
+  const pairs: [string, string][] = [
+    ['а', 'a'],
+    ['с', 'c'],
+    ['ԁ', 'd'],
+    ['е', 'e'],
+    ['һ', 'h'],
+    ['і', 'i'],
+    ['ј', 'j'],
+    ['ӏ', 'l'],
+    ['о', 'o'],
+    ['р', 'p'],
+    ['ԛ', 'q'],
+    ['ѕ', 's'],
+    ['ԝ', 'w'],
+    ['х', 'x'],
+    ['у', 'y'],
+    ['α', 'a'],
+    ['ι', 'i'],
+    ['κ', 'k'],
+    ['ν', 'v'],
+    ['ο', 'o'],
+    ['ρ', 'p'],
+    ['υ', 'u'],
+    ['χ', 'x'],
+  ];
+  return new Map(pairs.filter(([glyph, latin]) => alphabetMap.get(latin)?.includes(glyph) ?? false));
 })();
 
+/** The keys of {@link HOMOGLYPHS}: a Cyrillic or Greek letter outside it is a genuine one. */
+const LATIN_LOOKALIKES: ReadonlySet<string> = new Set(HOMOGLYPHS.keys());
+
 /**
- * Whether a text is Latin writing disguised with look-alikes: it has Latin letters, and every Cyrillic or Greek
- * letter in it is a look-alike of a Latin one (no genuine Cyrillic or Greek letter anywhere).
+ * Whether Latin dominates a text: it has more Latin letters than *genuine* Cyrillic and Greek letters (those that
+ * are not look-alikes of a Latin letter, see {@link LATIN_LOOKALIKES}). Look-alikes are not counted for either side:
+ * in disguised text they are the disguise.
  */
-function isDisguisedLatin(text: string): boolean {
-  let latin = false;
+function latinDominates(text: string): boolean {
+  let latin = 0;
+  let genuine = 0;
   for (const ch of text) {
     if (ch < '\u0080') {
-      if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) latin = true;
+      if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) latin++;
       continue;
     }
     const script = scriptOf(ch);
-    if (script === 'latin') latin = true;
-    else if ((script === 'cyrillic' || script === 'greek') && !LATIN_LOOKALIKES.has(ch)) return false;
+    if (script === 'latin') latin++;
+    else if ((script === 'cyrillic' || script === 'greek') && !LATIN_LOOKALIKES.has(ch)) genuine++;
   }
-  return latin;
+  return latin > genuine;
+}
+
+/** Whether every Cyrillic or Greek letter of a word is a look-alike of a Latin letter (and there is one). */
+function onlyLookalikes(word: string): boolean {
+  let any = false;
+  for (const ch of word) {
+    const script = scriptOf(ch);
+    if (script !== 'cyrillic' && script !== 'greek') continue;
+    if (!LATIN_LOOKALIKES.has(ch)) return false;
+    any = true;
+  }
+  return any;
 }
 
 /**
  * Fold confusable characters in a text. Two cases:
- * - **Latin writing disguised with look-alikes** (Latin letters present, and every Cyrillic or Greek letter is a
- *   look-alike of a Latin one, see {@link LATIN_LOOKALIKES}): every word holding a look-alike is folded to Latin,
- *   including words spelled entirely in look-alikes (`соrruрt`, `сlоsе`), which a per-word test cannot tell from
- *   Cyrillic. A text with even one genuine Cyrillic or Greek letter never takes this path, so Russian and Greek
- *   writing is not transliterated.
+ * - **Latin dominates the text** (more Latin letters than genuine Cyrillic and Greek ones, look-alikes not counted,
+ *   see {@link LATIN_LOOKALIKES}): every word whose Cyrillic or Greek letters are all look-alikes is folded to
+ *   Latin, including words spelled entirely in look-alikes (`соrruрt`, `сlоsе`), which a per-word test cannot tell
+ *   from Cyrillic. Appending a real Russian word or letter does not stop this (`… nоw ж`, `#выборы`): words with a
+ *   genuine Cyrillic or Greek letter are never folded to Latin, and Russian or Greek writing, where genuine letters
+ *   dominate, is not transliterated.
  * - Otherwise only *mixed-script words* are folded (Latin together with Cyrillic or Greek in one word), towards the
  *   word's majority script (see {@link foldConfusableWord}); every other word is kept as is.
  * Texts without any Greek or Cyrillic code point are returned unchanged without scanning words.
@@ -138,9 +176,28 @@ function isDisguisedLatin(text: string): boolean {
  * foldConfusables('выборы украдены') // unchanged
  */
 export function foldConfusables(text: string): string {
+  // Folding can tip a text towards Latin (a mixed word becomes Latin), so repeat until nothing changes: the key is
+  // then the same whether or not it was folded before (idempotent). At most a few rounds.
+  let current = text;
+  for (let round = 0; round < 4; round++) {
+    const next = foldOnce(current);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+function foldOnce(text: string): string {
   if (!GREEK_OR_CYRILLIC.test(text)) return text;
-  if (isDisguisedLatin(text)) {
-    return text.replace(WORD, (word) => (GREEK_OR_CYRILLIC.test(word) ? foldCase(remove(word)) : word));
+  if (latinDominates(text)) {
+    return text.replace(WORD, (word) => (onlyLookalikes(word) ? toLatin(word) : foldConfusableWord(word)));
   }
   return text.replace(WORD, foldConfusableWord);
+}
+
+/** Replace each homoglyph of a word by the Latin letter it imitates. */
+function toLatin(word: string): string {
+  let out = '';
+  for (const ch of word) out += HOMOGLYPHS.get(ch) ?? ch;
+  return out;
 }
