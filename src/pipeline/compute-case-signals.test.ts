@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 
 import { ConfigError } from '../errors.js';
 import type { Cluster, CoordinationNetwork } from '../model/network.js';
+import { classifyHandle } from '../signals/index.js';
 import { DuckStore } from '../store/duck-store.js';
 import { computeCaseSignals, resolveCaseSignalOptions } from './compute-case-signals.js';
 
@@ -53,9 +54,9 @@ describe('computeCaseSignals', () => {
     }
     const accounts: [string, string, number | null, string | null, number][] = [
       // account, handle, created, avatar, seq
-      ['o1', 'olga_ivanova', null, 'ffffffffffffffff', 1],
-      ['c1', 'first_handle', null, 'fffffffffffffffe', 2],
-      ['c1', 'second_handle', null, 'fffffffffffffffe', 3],
+      ['o1', 'olga_ivanova', null, '9f3a6c125be04d71', 1],
+      ['c1', 'first_handle', null, '9f3a6c125be04d70', 2],
+      ['c1', 'second_handle', null, '9f3a6c125be04d70', 3],
       ['b1', 'AnnaSmith48211', MONDAY - 40 * DAY, null, 4],
       ['b2', 'BorisJones90312', MONDAY - 39 * DAY, null, 5],
       ['b3', 'ChenWang11873', MONDAY - 38 * DAY - HOUR, null, 6],
@@ -113,7 +114,7 @@ describe('computeCaseSignals', () => {
     assert.equal(c.cluster, 'C0001');
     assert.deepEqual(
       c.accounts.sharedProfileImages.map((s) => [s.hash, s.accounts]),
-      [['pg:fffffffffffffffe', ['x:c1', 'x:o1']]],
+      [['pg:9f3a6c125be04d70', ['x:c1', 'x:o1']]],
     );
     assert.deepEqual(
       c.accounts.renames.map((r) => [r.key, r.handles]),
@@ -143,5 +144,57 @@ describe('computeCaseSignals', () => {
     assert.throws(() => resolveCaseSignalOptions({ minCohortAccounts: 1 }), ConfigError);
     assert.throws(() => resolveCaseSignalOptions({ minCohortConfidence: 2 }), /minCohortConfidence/);
     assert.throws(() => resolveCaseSignalOptions({ media: { radiusBits: 99 } }), ConfigError);
+    for (const maxCreationBurstPValue of [0, -1, 1.5, Number.NaN])
+      assert.throws(() => resolveCaseSignalOptions({ maxCreationBurstPValue }), /maxCreationBurstPValue/);
+  });
+});
+
+describe('computeCaseSignals: creation cohorts against the dataset rate', () => {
+  // 200 name-plus-digit accounts created one a day at midnight (2020-01-01 …), plus a planted batch of 6 created
+  // 10:00–10:50 on day 100 (2020-04-10). Plain 3-day windows hold 3–4 accounts everywhere; only the batch beats
+  // the rate: times are whole minutes, S = 199 days + 1 minute = 286,561 minutes, the batch covers 51 minutes,
+  // λ = 200 · 51 / 286,561 ≈ 0.036, p = P(X ≥ 6 | λ) · 286,561 / 51 ≈ 1.5e-8 (see creation-bursts.test.ts).
+  const BASE = Date.UTC(2020, 0, 1);
+  const FIRST = ['Anna', 'Boris', 'Chen', 'Diana', 'Emil', 'Fatima', 'Goran', 'Hana', 'Ivan', 'Julia'];
+  const LAST = ['Smith', 'Jones', 'Wang', 'Lopez', 'Novak', 'Khan', 'Petrov', 'Silva', 'Meyer', 'Rossi'];
+  const handle = (i: number) => `${FIRST[i % 10]}${LAST[Math.floor(i / 10) % 10]}${10_000 + i * 37}`;
+  let store: DuckStore;
+  before(async () => {
+    store = await DuckStore.create(':memory:');
+    await store.reset();
+    const rows: [string, string, number][] = [];
+    for (let d = 0; d < 200; d++) rows.push([`n${String(d).padStart(3, '0')}`, handle(d), BASE + d * DAY]);
+    for (let q = 0; q < 6; q++)
+      rows.push([`p${q}`, handle(200 + q), BASE + 100 * DAY + 10 * HOUR + q * 600_000]);
+    let seq = 0;
+    for (const [account, name, created] of rows) {
+      assert.equal(classifyHandle(name).pattern, 'name-digits', name);
+      await store.run(
+        `INSERT INTO accounts (platform, account_id, handle, created_at_ms, file_idx, seq)
+         VALUES ('x', $1, $2, $3, 0, $4)`,
+        [account, name, created, ++seq],
+      );
+    }
+  });
+  after(() => store.close());
+
+  it('reports exactly the planted 6, with the background test in its reason', async () => {
+    const network: CoordinationNetwork = { accounts: [], edges: [], clusters: [] };
+    const signals = await computeCaseSignals(store, network, { time: { holidayCountries: [] } });
+    assert.deepEqual(
+      signals.cohorts.map((c) => [c.id, c.kind, c.accounts]),
+      [['B001', 'creation', ['x:p0', 'x:p1', 'x:p2', 'x:p3', 'x:p4', 'x:p5']]],
+    );
+    assert.deepEqual(signals.cohorts[0]!.reasons, [
+      '6 accounts with machine-made handles (a name plus digits, or random strings) created within 50 minutes ' +
+        "(2020-04-10 – 2020-04-10); expected 0.036 in any window that long at this dataset's rate " +
+        '(1.0 such accounts a day), p = 1.5e-8',
+    ]);
+    // with the test switched off (p ≤ 1), the 3-day windows of the daily stream come back as batches
+    const all = await computeCaseSignals(store, network, {
+      time: { holidayCountries: [] },
+      maxCreationBurstPValue: 1,
+    });
+    assert.ok(all.cohorts.length > 1);
   });
 });

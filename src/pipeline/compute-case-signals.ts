@@ -20,13 +20,14 @@ import {
   type Cohort,
   classifyHandle,
   createTimeFingerprinter,
-  creationBursts,
   groupMediaHashes,
   type MediaGroupOptions,
   resolveAccountSignalOptions,
   resolveMediaGroupOptions,
   resolveSynchronizedBurstOptions,
+  type SignificantCreationBurst,
   type SynchronizedBurstOptions,
+  significantCreationBursts,
   synchronizedBursts,
   type TimeFingerprinter,
   type TimeFingerprintOptions,
@@ -57,6 +58,13 @@ export interface CaseSignalOptions {
   minCohortConfidence: number;
   /** Most cohorts of each kind reported (largest first). Default 50. */
   maxCohorts: number;
+  /**
+   * Largest Bonferroni-corrected p-value (0 < p ≤ 1) for a creation batch of machine-made handles to be a cohort,
+   * against the dataset's own rate of such accounts (see `significantCreationBursts`). Default 0.001: a large
+   * dataset (40,000 name-plus-digit accounts over 15 years) holds thousands of 3-day windows with 3 or more
+   * accounts by chance; a cohort should be a clear exception.
+   */
+  maxCreationBurstPValue: number;
 }
 
 /** Defaults of {@link CaseSignalOptions}. */
@@ -68,6 +76,7 @@ export const CASE_SIGNAL_DEFAULTS: Readonly<CaseSignalOptions> = Object.freeze({
   minCohortAccounts: 3,
   minCohortConfidence: 0.2,
   maxCohorts: 50,
+  maxCreationBurstPValue: 0.001,
 });
 
 /**
@@ -86,6 +95,8 @@ export function resolveCaseSignalOptions(input: Partial<CaseSignalOptions> = {})
   if (!(o.minCohortConfidence >= 0 && o.minCohortConfidence <= 1))
     bad('minCohortConfidence', o.minCohortConfidence, 'a number in [0, 1]');
   if (!Number.isInteger(o.maxCohorts) || o.maxCohorts < 0) bad('maxCohorts', o.maxCohorts, 'an integer ≥ 0');
+  if (!(o.maxCreationBurstPValue > 0 && o.maxCreationBurstPValue <= 1))
+    bad('maxCreationBurstPValue', o.maxCreationBurstPValue, 'a number in (0, 1]');
   createTimeFingerprinter(o.time);
   resolveSynchronizedBurstOptions(o.bursts);
   resolveAccountSignalOptions(o.accounts);
@@ -322,6 +333,12 @@ function scheduleCohorts(
   });
 }
 
+/**
+ * Creation batches of machine-made handles across the whole dataset: runs of accounts created closer together
+ * than the dataset's own rate of such accounts explains (`significantCreationBursts`: Poisson background,
+ * Bonferroni over the windows of the batch's width, p ≤ `maxCreationBurstPValue`). Inside clusters the plain
+ * bursts of `accountSignals` stay: groups are small there.
+ */
 function creationCohorts(
   profiles: ReadonlyMap<string, AccountProfile>,
   clusterOf: ReadonlyMap<string, string>,
@@ -334,27 +351,46 @@ function creationCohorts(
     if (MACHINE_HANDLES.has(classifyHandle(handle).pattern))
       machine.push({ key: p.key, createdAtMs: p.createdAtMs });
   }
-  const bursts = creationBursts(machine, {
+  const bursts = significantCreationBursts(machine, {
     ...(opts.accounts.windowDays !== undefined ? { windowDays: opts.accounts.windowDays } : {}),
     minAccounts: opts.minCohortAccounts,
+    maxPValue: opts.maxCreationBurstPValue,
   })
-    .sort((a, b) => b.count - a.count || a.firstMs - b.firstMs)
+    .bursts.sort((a, b) => b.count - a.count || a.firstMs - b.firstMs)
     .slice(0, opts.maxCohorts);
   return bursts.map((b, i) => {
     const accounts = [...b.accounts].sort(compareKeys);
-    const days = Math.max(1, Math.ceil(b.spanMs / 86_400_000));
     return {
       id: `B${String(i + 1).padStart(3, '0')}`,
       kind: 'creation' as const,
       accounts,
-      reasons: [
-        `${b.count} accounts with machine-made handles (a name plus digits, or random strings) created within ${days} ${days === 1 ? 'day' : 'days'} (${new Date(b.firstMs).toISOString().slice(0, 10)} – ${new Date(b.lastMs).toISOString().slice(0, 10)})`,
-      ],
+      reasons: [creationReason(b)],
       createdFirstMs: b.firstMs,
       createdLastMs: b.lastMs,
       clusters: clustersOf(accounts, clusterOf),
     };
   });
+}
+
+/** `n unit(s)`. */
+function plural(n: number, unit: string): string {
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
+}
+
+/** A span as whole minutes, hours or days, rounded up (at least 1). */
+function formatDuration(ms: number): string {
+  if (ms < 3_600_000) return plural(Math.max(1, Math.ceil(ms / 60_000)), 'minute');
+  if (ms < 86_400_000) return plural(Math.ceil(ms / 3_600_000), 'hour');
+  return plural(Math.ceil(ms / 86_400_000), 'day');
+}
+
+/** The plain-words line of a creation cohort, with its background test. */
+function creationReason(b: SignificantCreationBurst): string {
+  const dates = `${new Date(b.firstMs).toISOString().slice(0, 10)} – ${new Date(b.lastMs).toISOString().slice(0, 10)}`;
+  const head = `${b.count} accounts with machine-made handles (a name plus digits, or random strings) created within ${formatDuration(Math.max(b.spanMs, b.resolutionMs))} (${dates})`;
+  if (b.background === 0) return `${head}; no other such accounts in the dataset to compare with`;
+  const p = b.pValue < 1e-300 ? 'p < 1e-300' : `p = ${b.pValue.toExponential(1)}`;
+  return `${head}; expected ${b.expected.toPrecision(2)} in any window that long at this dataset's rate (${b.backgroundPerDay.toPrecision(2)} such accounts a day), ${p}`;
 }
 
 /** Most objects quoted in one reason line. */
