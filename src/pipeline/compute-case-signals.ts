@@ -197,6 +197,11 @@ export async function computeCaseSignals(
   return { clusters, accounts, cohorts };
 }
 
+/** A count with thousands separators, as the rest of the report writes them. */
+function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
 function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -312,7 +317,7 @@ function scheduleCohorts(
     const time = fingerprint(accounts.flatMap((key) => times.get(key) ?? []));
     const s = time.schedule;
     const reasons = [
-      `${accounts.length} accounts each keep office hours in ${s.offsetLabel ?? 'one time zone'} ` +
+      `${fmt(accounts.length)} accounts each keep office hours in ${s.offsetLabel ?? 'one time zone'} ` +
         `(${Math.round((s.officeHoursShare ?? 0) * 100)} % of their posts Mon–Fri 09–18 local` +
         (s.lunchDip !== null && s.lunchDip >= 0.3
           ? `, activity drops ${Math.round(s.lunchDip * 100)} % at lunch ${s.lunchStartHour}:00)`
@@ -320,7 +325,7 @@ function scheduleCohorts(
     ];
     if (time.holidays !== null)
       reasons.push(
-        `quiet on ${time.holidays.country} public holidays (${time.holidays.activeHolidayDays} of ${time.holidays.holidayDays} holiday days active, p = ${time.holidays.pValue})`,
+        `quiet on ${time.holidays.country} public holidays (${fmt(time.holidays.activeHolidayDays)} of ${fmt(time.holidays.holidayDays)} holiday days active, p = ${time.holidays.pValue})`,
       );
     return {
       id: `S${String(i + 1).padStart(3, '0')}`,
@@ -387,7 +392,7 @@ function formatDuration(ms: number): string {
 /** The plain-words line of a creation cohort, with its background test. */
 function creationReason(b: SignificantCreationBurst): string {
   const dates = `${new Date(b.firstMs).toISOString().slice(0, 10)} – ${new Date(b.lastMs).toISOString().slice(0, 10)}`;
-  const head = `${b.count} accounts with machine-made handles (a name plus digits, or random strings) created within ${formatDuration(Math.max(b.spanMs, b.resolutionMs))} (${dates})`;
+  const head = `${fmt(b.count)} accounts with machine-made handles (a name plus digits, or random strings) created within ${formatDuration(Math.max(b.spanMs, b.resolutionMs))} (${dates})`;
   if (b.background === 0) return `${head}; no other such accounts in the dataset to compare with`;
   const p = b.pValue < 1e-300 ? 'p < 1e-300' : `p = ${b.pValue.toExponential(1)}`;
   return `${head}; expected ${b.expected.toPrecision(2)} in any window that long at this dataset's rate (${b.backgroundPerDay.toPrecision(2)} such accounts a day), ${p}`;
@@ -405,7 +410,7 @@ function signalKindReasons(c: Cluster): string[] {
   const objectsOf = (kind: string) => c.topObjects.filter((o) => o.kind === kind).slice(0, QUOTED_OBJECTS);
   const quote = (values: readonly string[]) => values.map((v) => `“${v}”`).join(', ');
   for (const k of c.perKind) {
-    const n = `${k.coactions} co-actions on ${k.objects}`;
+    const n = `${fmt(k.coactions)} co-actions on ${fmt(k.objects)}`;
     if (k.kind === 'neardup') {
       const examples = objectsOf('neardup').map((o) => o.object.replace(/^nd:[0-9a-f]+ /, ''));
       out.push(
@@ -449,12 +454,12 @@ function clusterReasons(
   }
   if (time.holidays !== null) {
     out.push(
-      `quiet on ${time.holidays.country} public holidays (${time.holidays.activeHolidayDays} of ${time.holidays.holidayDays} holiday days active, p = ${time.holidays.pValue})`,
+      `quiet on ${time.holidays.country} public holidays (${fmt(time.holidays.activeHolidayDays)} of ${fmt(time.holidays.holidayDays)} holiday days active, p = ${time.holidays.pValue})`,
     );
   }
   if (bursts.count > 0) {
     out.push(
-      `${bursts.accountsInBursts} of ${size} accounts started their day within minutes of each other on ${bursts.count} ${bursts.count === 1 ? 'day' : 'days'}`,
+      `${fmt(bursts.accountsInBursts)} of ${fmt(size)} accounts started their day within minutes of each other on ${fmt(bursts.count)} ${bursts.count === 1 ? 'day' : 'days'}`,
     );
   }
   return [...out, ...accountReasons];
