@@ -8,6 +8,7 @@ import { englishWords } from './english-words.js';
 import {
   editsOne,
   findMisspellings as findMisspellingsAsShipped,
+  INFORMAL_WORDS,
   MISSPELLING_DEFAULTS,
   type MisspellingOptions,
   type MisspellingResult,
@@ -177,7 +178,11 @@ test('findMisspellings: allowWords are words; non-English words are not checked'
 });
 
 test('resolveMisspellingOptions: defaults and ConfigError on invalid options', () => {
-  assert.deepEqual(resolveMisspellingOptions(), { ...MISSPELLING_DEFAULTS, allowWords: [] });
+  assert.deepEqual(resolveMisspellingOptions(), {
+    ...MISSPELLING_DEFAULTS,
+    allowWords: [],
+    informalWords: [...INFORMAL_WORDS],
+  });
   for (const bad of [
     { minLength: 1 },
     { minAccounts: 1 },
@@ -185,6 +190,7 @@ test('resolveMisspellingOptions: defaults and ConfigError on invalid options', (
     { maxAccounts: 2.5 },
     { skipMidSentenceCapitals: 'no' as unknown as boolean },
     { allowWords: [3] as unknown as string[] },
+    { informalWords: 'dont' as unknown as string[] },
     { dictionary: ['a'] as unknown as Set<string> },
   ]) {
     assert.throws(() => findMisspellings([], bad), ConfigError, JSON.stringify(bad));
@@ -193,8 +199,15 @@ test('resolveMisspellingOptions: defaults and ConfigError on invalid options', (
 
 type Options = Partial<MisspellingOptions>;
 
-/** Reference correction: the least word (code-unit order) among transpositions, then insertions, deletions, substitutions. */
-function referenceCorrection(token: string, isWord: (w: string) => boolean): string | null {
+/**
+ * Reference correction: the candidate word with the highest corpus count; among equal counts the first kind of
+ * transpositions, insertions, deletions, substitutions, and in it the least word (code-unit order).
+ */
+function referenceCorrection(
+  token: string,
+  isWord: (w: string) => boolean,
+  counts: ReadonlyMap<string, number>,
+): string | null {
   const n = token.length;
   const kinds: string[][] = [[], [], [], []];
   for (let i = 0; i + 1 < n; i++)
@@ -202,11 +215,11 @@ function referenceCorrection(token: string, isWord: (w: string) => boolean): str
   for (let i = 0; i <= n; i++) for (const c of ABC) kinds[1]!.push(token.slice(0, i) + c + token.slice(i));
   for (let i = 0; i < n; i++) kinds[2]!.push(token.slice(0, i) + token.slice(i + 1));
   for (let i = 0; i < n; i++) for (const c of ABC) kinds[3]!.push(token.slice(0, i) + c + token.slice(i + 1));
-  for (const candidates of kinds) {
-    const found = candidates.filter((w) => w !== token && isWord(w)).sort();
-    if (found.length > 0) return found[0]!;
-  }
-  return null;
+  const found = kinds.flatMap((candidates, kind) =>
+    candidates.filter((w) => w !== token && isWord(w)).map((w) => ({ w, kind, count: counts.get(w) ?? 0 })),
+  );
+  found.sort((a, b) => b.count - a.count || a.kind - b.kind || (a.w < b.w ? -1 : a.w > b.w ? 1 : 0));
+  return found[0]?.w ?? null;
 }
 const ABC = 'abcdefghijklmnopqrstuvwxyz';
 
@@ -217,11 +230,13 @@ const ABC = 'abcdefghijklmnopqrstuvwxyz';
 function referenceResult(posts: P[], options: Options = {}): MisspellingResult {
   const o = { ...MISSPELLING_DEFAULTS, ...options };
   const words = o.dictionary ?? englishWords();
-  const allowed = new Set(o.allowWords.map((w) => w.toLowerCase()));
+  const allowed = new Set([...o.allowWords, ...o.informalWords].map((w) => w.toLowerCase()));
   const isWord = (w: string): boolean => words.has(w) || allowed.has(w);
   const segmenter = new Intl.Segmenter('en', { granularity: 'word' });
   const uses = new Map<string, { accounts: Set<string>; ids: Set<number> }>();
+  const counts = new Map<string, number>();
   let tokens = 0;
+  let wordCount = 0;
   for (const post of posts) {
     const clean = post.text.replace(/\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S*/gi, ' ');
     const checkCapitals = o.skipMidSentenceCapitals && /\p{Ll}/u.test(clean);
@@ -238,10 +253,18 @@ function referenceResult(posts: P[], options: Options = {}): MisspellingResult {
       while (k >= 0 && segments[k]!.isWordLike) k--;
       if (k >= 0 && /[@#＠＃]$/.test(segments[k]!.segment)) continue;
       const token = segments[i]!.segment.normalize('NFKC').replace(/['’]s$/i, '');
-      if (token.length < o.minLength || !/^[a-z]+$/i.test(token)) continue;
-      if (checkCapitals && !atStart && /^[A-Z]/.test(token)) continue;
+      if (!/^[a-z]+$/i.test(token)) continue;
       const lower = token.toLowerCase();
-      if (isWord(lower)) continue;
+      if (isWord(lower)) {
+        // Words are counted from minLength − 1 letters, whatever their case.
+        if (token.length >= o.minLength - 1) {
+          counts.set(lower, (counts.get(lower) ?? 0) + 1);
+          wordCount++;
+        }
+        continue;
+      }
+      if (token.length < o.minLength) continue;
+      if (checkCapitals && !atStart && /^[A-Z]/.test(token)) continue;
       tokens++;
       const use = uses.get(lower) ?? { accounts: new Set(), ids: new Set() };
       use.accounts.add(post.accountKey);
@@ -250,15 +273,24 @@ function referenceResult(posts: P[], options: Options = {}): MisspellingResult {
     }
   }
   const traces: MisspellingTrace[] = [];
-  const stats = { posts: posts.length, tokens, unknown: uses.size, tooFewAccounts: 0, tooManyAccounts: 0 };
+  const stats = {
+    posts: posts.length,
+    tokens,
+    words: wordCount,
+    unknown: uses.size,
+    tooFewAccounts: 0,
+    tooManyAccounts: 0,
+  };
   let notNearWord = 0;
+  let rareCorrection = 0;
   let misspellings = 0;
   for (const [token, use] of uses) {
     if (use.accounts.size > o.maxAccounts) stats.tooManyAccounts++;
     else if (use.accounts.size < o.minAccounts) stats.tooFewAccounts++;
     else {
-      const correction = referenceCorrection(token, isWord);
+      const correction = referenceCorrection(token, isWord, counts);
       if (correction === null) notNearWord++;
+      else if ((counts.get(correction) ?? 0) < o.minCorrectionRatio * use.ids.size) rareCorrection++;
       else {
         misspellings++;
         for (const id of use.ids) traces.push({ id, token, correction });
@@ -266,11 +298,15 @@ function referenceResult(posts: P[], options: Options = {}): MisspellingResult {
     }
   }
   traces.sort((a, b) => a.id - b.id || (a.token < b.token ? -1 : 1));
-  return { traces, stats: { ...stats, notNearWord, rareCorrection: 0, misspellings } };
+  return { traces, stats: { ...stats, notNearWord, rareCorrection, misspellings } };
 }
 
-/** Check the finder against the reference on `posts`; returns the number of traces. */
-function assertSameAsReference(posts: P[], options: Options = {}): number {
+/**
+ * Check the finder against the reference on `posts` (with `minCorrectionRatio` 0, as the wrapper, unless `options`
+ * set it); returns the number of traces.
+ */
+function assertSameAsReference(posts: P[], given: Options = {}): number {
+  const options: Options = { minCorrectionRatio: 0, ...given };
   const expected = referenceResult(posts, options);
   const actual = findMisspellings(posts, options);
   if (!isDeepStrictEqual(actual, expected)) {
@@ -344,6 +380,14 @@ test('findMisspellings: equals a segment-everything reference on seeded mixed te
     '!Goverment',
     '@',
     '#',
+    'sure',
+    'shure',
+    'with',
+    'With',
+    'whith',
+    'theyre',
+    "they're",
+    "That's",
   ];
   const posts: P[] = Array.from({ length: 600 }, (_, i) => {
     const n = 1 + Math.floor(rng() * 12);
@@ -373,6 +417,8 @@ const PROPERTY_PIECES: readonly string[] = [
     'wonderfull',
   ],
   ...['Goverment', 'GOVERMENT', 'Definately', 'Peopel', 'Tomorow'],
+  // words of minLength − 1 letters, their typos, informal spellings, contractions
+  ...['sure', 'Sure', 'shure', 'with', 'whith', 'theyre', 'gonna', "they're", 'that’s', "what's", 'e.g.with'],
   // foreign and non-ASCII words
   ...['gobierno', 'Regierung', 'pemerintah', 'café', 'naïve', 'Straße', 'también', 'élection', 'l’élection'],
   ...[
@@ -486,6 +532,11 @@ test('findMisspellings: equals the reference on 4,100 seeded random texts (ASCII
   assertSameAsReference(posts, { minAccounts: 3, maxAccounts: 5, allowWords: ['Goverment', 'peopel'] });
   const dictionary = new Set(['tomorrow', 'goverment', 'people', 'gobierno']);
   assertSameAsReference(posts, { dictionary, minLength: 4, maxAccounts: 50 });
+  // The correction-ratio test and the informal words, with their word counts.
+  const ratio = { maxAccounts: 500, minCorrectionRatio: 1 };
+  assert.ok(assertSameAsReference(posts, ratio) > 100, 'some corrections are common');
+  assert.ok(referenceResult(posts, ratio).stats.rareCorrection > 0, 'some corrections are rare');
+  assertSameAsReference(posts, { ...ratio, informalWords: [], minLength: 6 });
 });
 
 test('findMisspellings: equals the reference next to every character U+0080–U+2FFF and many others', () => {
@@ -509,6 +560,8 @@ test('findMisspellings: equals the reference next to every character U+0080–U+
     `ok. ${c} Goverment`,
     `ok. ${c}_ Goverment`,
     `ok. x${c}_ Goverment`,
+    `with${c}with`,
+    `x${c}Sure${c}s`,
   ];
   const codePoints: number[] = [];
   for (const [from, to] of [
@@ -531,6 +584,7 @@ test('findMisspellings: equals the reference next to every character U+0080–U+
     }
   }
   const traces = assertSameAsReference(posts, { maxAccounts: 2 });
+  assert.ok(referenceResult(posts.slice(0, 1000)).stats.words > 100, 'the data must contain words');
   assert.ok(traces > 50_000, `the data must contain misspellings (${traces})`);
 });
 
@@ -543,7 +597,7 @@ test('findMisspellings: distinct tokens with the same 32-bit FNV-1a hash are kep
     { id: 3, accountKey: 'x:c', text: 'vdcbobc' },
   ];
   const result = findMisspellings(posts, { dictionary });
-  assert.deepEqual(result, referenceResult(posts, { dictionary }));
+  assert.deepEqual(result, referenceResult(posts, { dictionary, minCorrectionRatio: 0 }));
   assert.deepEqual(
     result.traces.map((t) => [t.id, t.token]),
     [
@@ -578,4 +632,94 @@ test('findMisspellings: the correction must occur at least as often as the missp
   assert.equal(findMisspellingsAsShipped(rare, { minCorrectionRatio: 0.5 }).traces.length, 2);
   assert.equal(MISSPELLING_DEFAULTS.minCorrectionRatio, 1);
   assert.throws(() => findMisspellingsAsShipped([], { minCorrectionRatio: -1 }), ConfigError);
+});
+
+test("findMisspellings: informal spellings ('theyre' by 12 accounts) are words; informalWords: [] turns that off", () => {
+  // 'theyre' is one edit from 'there' only (drop the 'y'); 'there' is written right in 12 other posts.
+  const posts = [...byAccounts('i think theyre right', 12), ...byAccounts('over there', 12, 100)];
+  const result = findMisspellingsAsShipped(posts);
+  assert.deepEqual(result.traces, []);
+  assert.equal(result.stats.unknown, 0);
+  // Words of ≥ 4 letters: think, theyre, right (× 12) + over, there (× 12).
+  assert.equal(result.stats.words, 12 * 3 + 12 * 2);
+  // Without the list: 12 accounts (≤ 20), 'there' 12 times ≥ 1 × 12 posts → a trace in each of the 12 posts.
+  const off = findMisspellingsAsShipped(posts, { informalWords: [] });
+  assert.deepEqual(
+    off.traces,
+    Array.from({ length: 12 }, (_, i) => ({ id: i + 1, token: 'theyre', correction: 'there' })),
+  );
+  assert.equal(off.stats.words, 12 * 2 + 12 * 2);
+});
+
+test('INFORMAL_WORDS: sorted, distinct, lower-case a–z; holds the apostrophe-less contractions and reduced forms', () => {
+  assert.deepEqual([...INFORMAL_WORDS], [...new Set(INFORMAL_WORDS)].sort());
+  for (const w of INFORMAL_WORDS) assert.match(w, /^[a-z]+$/);
+  const expected = [
+    'theyre',
+    'youre',
+    'dont',
+    'doesnt',
+    'didnt',
+    'isnt',
+    'arent',
+    'wasnt',
+    'werent',
+    'hasnt',
+  ];
+  expected.push(
+    'havent',
+    'hadnt',
+    'wont',
+    'wouldnt',
+    'shouldnt',
+    'couldnt',
+    'cant',
+    'mustnt',
+    'ive',
+    'youve',
+  );
+  expected.push('weve', 'theyve', 'youd', 'theyd', 'youll', 'theyll', 'shell', 'thats', 'whats', 'whos');
+  expected.push('wheres', 'theres', 'heres', 'hows', 'aint', 'yall', 'gonna', 'wanna', 'gotta', 'kinda');
+  expected.push('sorta', 'dunno', 'lemme', 'gimme', 'alot');
+  for (const w of expected) assert.ok(INFORMAL_WORDS.includes(w), w);
+});
+
+test("findMisspellings: words of minLength − 1 letters are counted ('shure' → 'sure')", () => {
+  // 'shure' by 4 accounts; 'sure' (4 letters) in 5 other posts. Words one edit from 'shure': sure (extra letter),
+  // share, shere, shire, shore, shule, shura, shute, sture (wrong letter), all but 'sure' never used: 'sure' (5)
+  // wins, and 5 ≥ 1 × 4 posts.
+  const posts = [...byAccounts('i am shure of it', 4), ...byAccounts('sure thing', 5, 10)];
+  const result = findMisspellingsAsShipped(posts);
+  assert.deepEqual(
+    result.traces,
+    [1, 2, 3, 4].map((id) => ({ id, token: 'shure', correction: 'sure' })),
+  );
+  assert.equal(result.stats.words, 5 * 2); // 'sure', 'thing'; i, am, of, it are too short
+  // 'sure' 3 times < 4 posts → dropped.
+  const rare = findMisspellingsAsShipped([
+    ...byAccounts('i am shure of it', 4),
+    ...byAccounts('sure', 3, 10),
+  ]);
+  assert.deepEqual(rare.traces, []);
+  assert.equal(rare.stats.rareCorrection, 1);
+  // A 4-letter non-word is still no token: 'thsi' (2 accounts) is neither reported nor counted.
+  const short = findMisspellingsAsShipped([...byAccounts('thsi', 2), ...byAccounts('this', 2, 10)]);
+  assert.deepEqual([short.traces, short.stats.tokens, short.stats.unknown, short.stats.words], [[], 0, 0, 2]);
+});
+
+test("findMisspellings: the correction is the candidate the corpus uses most ('whith' → 'with'); ties by kind", () => {
+  // Words one edit from 'whith': whit, with (extra letter: 'whit' first in code-unit order); which, whish, white,
+  // whits, whity (wrong letter). 'whith' by 3 accounts.
+  const run = (...others: string[]): string | undefined =>
+    findMisspellingsAsShipped([
+      ...byAccounts('whith you', 3),
+      ...others.map((text, i) => ({ id: 100 + i, accountKey: 'x:z', text })),
+    ]).traces[0]?.correction;
+  const times = (text: string, n: number): string[] => Array.from({ length: n }, () => text);
+  assert.equal(run(...times('with me', 5)), 'with'); // 5 > 0 for every other candidate
+  assert.equal(run(...times('with me', 5), ...times('which one', 7)), 'which'); // 7 > 5, whatever the kind
+  assert.equal(run(...times('with me', 5), ...times('which one', 5)), 'with'); // tie: extra letter before wrong
+  assert.equal(run(...times('with me', 5), ...times('whit', 5)), 'whit'); // tie, same kind: code-unit order
+  // With no counts at all (ratio 0), the fixed order: 'whit'.
+  assert.equal(findMisspellings(byAccounts('whith you', 3)).traces[0]?.correction, 'whit');
 });

@@ -5,11 +5,15 @@
  *
  * A token counts as a misspelling when it is (1) an English-looking word: basic Latin letters a–z only, at least
  * `minLength` letters, not a capitalised word inside a sentence (likely a name); (2) not in the English word list
- * (`englishWords`); and (3) one edit away from a word of the list — one deletion, adjacent transposition,
- * substitution or insertion, the four single-error classes that Damerau (1964) found behind about 80 % of
- * misspellings — generated with Norvig's `edits1`. Test (3) separates typos from names, brands, slang and
- * foreign words, which are usually further than one edit from every English word. It is then kept when it is rare:
- * used by at least `minAccounts` and at most `maxAccounts` distinct accounts.
+ * (`englishWords`), nor an informal spelling ({@link INFORMAL_WORDS}: "theyre", "gonna") or an allowed word; and
+ * (3) one edit away from a word of the list — one deletion, adjacent transposition, substitution or insertion, the
+ * four single-error classes that Damerau (1964) found behind about 80 % of misspellings — generated with Norvig's
+ * `edits1`. Test (3) separates typos from names, brands, slang and foreign words, which are usually further than
+ * one edit from every English word. It is then kept when it is rare: used by at least `minAccounts` and at most
+ * `maxAccounts` distinct accounts; and when its correction — the candidate word the corpus uses most (Norvig's
+ * choice) — occurs at least `minCorrectionRatio` times as often as the token. For these counts every word segment
+ * of the list with at least `minLength` − 1 letters is counted, whatever its case: a token with one extra letter is
+ * one letter longer than its correction ("shure" → "sure").
  *
  * English only: texts in other languages produce no traces (their words are not a–z, or are rarely one edit from
  * an English word). A Spanish, French or German campaign's shared misspellings are therefore not seen, and a few
@@ -21,9 +25,9 @@
  *
  * Speed: segmenting every text costs tens of µs, so a fast path finds the same tokens without it. In a text with no
  * character that folds to Latin letters under NFKC (full-width `ｇ`, `ﬁ`, `ſ`, `™`…), every token is a run of
- * basic Latin letters, maybe followed by a possessive. For each run that is long enough and not a word (a Bloom
- * filter of the list rules out most non-words without a lookup in the large set), the characters around it decide
- * whether it is a whole word segment, a handle or tag, and whether it starts a sentence. What a character does
+ * basic Latin letters, maybe followed by a possessive. For each run that is long enough (a Bloom filter of the list
+ * rules out most non-words without a lookup in the large set), the characters around it decide whether it is a
+ * whole word segment, a handle or tag, and whether it starts a sentence. What a character does
  * next to letters (separate them; join them, like letters, digits and `_`; join them only between two letters,
  * like `'`, `.`, `:`, `’`; attach to the character before, like combining marks) is asked of `Intl.Segmenter`
  * once per code point with probe strings, so the fast path follows the segmenter in use. Undecided cases go to
@@ -77,12 +81,21 @@ export interface MisspellingOptions {
    * ("government" beside "goverment"), the variant is a misspelling; where the "correction" hardly occurs
    * ("corvid" for "covid", "selkie" for "selfie", "bidden" for "biden"), the token is a word of its own that the list
    * lacks — a name or a new word — and many unrelated people share it. Costs a campaign whose corpus never spells
-   * the word right (a case holding only the operation's own posts): lower it to 0 there.
+   * the word right (a case holding only the operation's own posts): lower it to 0 there. Words are counted from
+   * `minLength` − 1 letters, one less than tokens, so that the correction of a token with one letter too many
+   * ("shure" → "sure") is counted too.
    */
   minCorrectionRatio: number;
   // — dictionary —
   /** Extra words that are never misspellings (lower-case a–z), e.g. names and terms of the case. Default none. */
   allowWords: readonly string[];
+  /**
+   * Informal spellings that are never misspellings, added to the word list like `allowWords` (so they are also
+   * counted, and offered as corrections). Default {@link INFORMAL_WORDS}: contractions written without their
+   * apostrophe ("theyre", "dont") and reduced forms ("gonna", "alot"), which very many unrelated people write, so
+   * sharing one says nothing about who wrote a post. `[]` turns the list off.
+   */
+  informalWords: readonly string[];
   /**
    * The word list (lower-case a–z words). Default null: the English list of `englishWords`, loaded on first use.
    */
@@ -90,8 +103,46 @@ export interface MisspellingOptions {
 }
 
 /**
+ * Informal spellings that are not misspellings (the default of {@link MisspellingOptions.informalWords}), lower-case
+ * a–z, sorted. Two groups:
+ * - English contractions without their apostrophe: the forms of the standard list of English contractions
+ *   (en.wikipedia.org/wiki/Wikipedia:List_of_English_contractions, the n't, 're, 've, 'd, 'll, 's and 'm forms of
+ *   pronouns, wh-words, modals and auxiliaries, plus y'all, ma'am, o'clock, c'mon, g'day, y'know) with the apostrophe
+ *   dropped, as typed on phone keyboards. Some are also English words ("cant", "wont", "shell", "well"), listed
+ *   anyway for a caller's own `dictionary`.
+ * - Very common informal reduced forms of speech and chat ("gonna", "wanna", "gotta", "kinda", "dunno", "lemme",
+ *   "alot", "tryna"…), chosen by judgement. Internet acronyms ("lmao") are left out on purpose: every listed word is
+ *   also a correction candidate, and "lmao" would turn the elongation "lmaoo" into a misspelling.
+ * @example INFORMAL_WORDS.includes('theyre') // true
+ */
+export const INFORMAL_WORDS: readonly string[] = Object.freeze(
+  [
+    // n't
+    'aint arent cant couldnt couldntve darent didnt doesnt dont hadnt hasnt havent isnt mightnt mustnt neednt',
+    'oughtnt shant shouldnt shouldntve wasnt werent wont wouldnt wouldntve',
+    // 're, 've, 'm
+    'theyre youre whatre ive youve weve theyve couldve shouldve wouldve mightve mustve whove im',
+    // 'd, 'll
+    'hed id itd shed thatd theyd wed whatd whered whod whyd youd howd',
+    'hell ill itll shell thatll therell theyll well whatll wholl youll',
+    // 's (is, has, us)
+    'thats whats whos wheres theres heres hows whens whys lets its',
+    'everyones everybodys someones somebodys nobodys anyones',
+    // other words with an apostrophe
+    'yall maam oclock cmon gday yknow',
+    // informal reduced forms
+    'gonna wanna gotta kinda sorta dunno lemme gimme alot outta lotta hafta oughta shoulda woulda coulda musta',
+    'gotcha betcha whatcha dontcha tryna finna imma boutta cuz tho thru nite tonite yeah yep yup nope nah okay ok',
+  ]
+    .join(' ')
+    .split(' ')
+    .sort(),
+);
+
+/**
  * Defaults of {@link MisspellingOptions}: `minLength` 5, `skipMidSentenceCapitals` true, `minAccounts` 2,
- * `maxAccounts` 20, no `allowWords`, the English `dictionary`.
+ * `maxAccounts` 20, `minCorrectionRatio` 1, no `allowWords`, `informalWords` {@link INFORMAL_WORDS}, the English
+ * `dictionary`.
  * @example MISSPELLING_DEFAULTS.maxAccounts // 20
  */
 export const MISSPELLING_DEFAULTS: Readonly<MisspellingOptions> = Object.freeze({
@@ -101,6 +152,7 @@ export const MISSPELLING_DEFAULTS: Readonly<MisspellingOptions> = Object.freeze(
   maxAccounts: 20,
   minCorrectionRatio: 1,
   allowWords: Object.freeze([]) as readonly string[],
+  informalWords: INFORMAL_WORDS,
   dictionary: null,
 });
 
@@ -119,11 +171,17 @@ export function resolveMisspellingOptions(input: Partial<MisspellingOptions> = {
     minAccounts: input.minAccounts ?? MISSPELLING_DEFAULTS.minAccounts,
     maxAccounts: input.maxAccounts ?? MISSPELLING_DEFAULTS.maxAccounts,
     minCorrectionRatio: input.minCorrectionRatio ?? MISSPELLING_DEFAULTS.minCorrectionRatio,
-    allowWords: [...(input.allowWords ?? MISSPELLING_DEFAULTS.allowWords)],
+    allowWords: copyList(input.allowWords ?? MISSPELLING_DEFAULTS.allowWords),
+    informalWords: copyList(input.informalWords ?? MISSPELLING_DEFAULTS.informalWords),
     dictionary: input.dictionary ?? MISSPELLING_DEFAULTS.dictionary,
   };
   validateMisspellingOptions(options);
   return options;
+}
+
+/** A copy of a list option; anything else as is, for {@link validateMisspellingOptions} to reject (not spread). */
+function copyList(list: readonly string[]): readonly string[] {
+  return Array.isArray(list) ? [...list] : list;
 }
 
 function checkInteger(name: string, value: number, min: number): void {
@@ -138,7 +196,7 @@ function checkInteger(name: string, value: number, min: number): void {
  * Check complete options.
  * @throws {ConfigError} `CONFIG_INVALID`, naming the field, when `minLength` < 2, `minAccounts` < 2,
  *   `maxAccounts` < `minAccounts` (or any is not an integer), `skipMidSentenceCapitals` is not a boolean,
- *   `allowWords` is not a list of strings, or `dictionary` is neither null nor a Set
+ *   `allowWords` or `informalWords` is not a list of strings, or `dictionary` is neither null nor a Set
  */
 export function validateMisspellingOptions(options: MisspellingOptions): void {
   checkInteger('minLength', options.minLength, 2);
@@ -152,8 +210,11 @@ export function validateMisspellingOptions(options: MisspellingOptions): void {
   }
   checkInteger('minAccounts', options.minAccounts, 2);
   checkInteger('maxAccounts', options.maxAccounts, options.minAccounts);
-  if (!Array.isArray(options.allowWords) || options.allowWords.some((w) => typeof w !== 'string')) {
-    throw new ConfigError(`${PREFIX}: invalid \`allowWords\`. Expecting a list of words.`);
+  for (const name of ['allowWords', 'informalWords'] as const) {
+    const words = options[name];
+    if (!Array.isArray(words) || words.some((w) => typeof w !== 'string')) {
+      throw new ConfigError(`${PREFIX}: invalid \`${name}\`. Expecting a list of words.`);
+    }
   }
   if (options.dictionary !== null && !(options.dictionary instanceof Set)) {
     throw new ConfigError(`${PREFIX}: invalid \`dictionary\`. Expecting null or a Set of lower-case words.`);
@@ -185,11 +246,17 @@ export function editsOne(word: string): string[] {
 }
 
 /**
- * The word one edit from `token` offered as its correction, or null when there is none. Preference, a guess at
- * the likeliest typo without word frequencies: a transposition, then a missing letter (the word is the token with
- * one insertion), then an extra letter (a deletion), then a wrong letter (a substitution); ties in code-unit order.
+ * The word one edit from `token` offered as its correction, or null when there is none. The candidate that occurs
+ * most often in the corpus (`countOf`), as in Norvig (2007), who picks the most frequent known word among the
+ * edits: "whith" → "with", not "whit". Ties (such as words the corpus never uses) go by a fixed guess at the
+ * likeliest typo: a transposition, then a missing letter (the word is the token with one insertion), then an extra
+ * letter (a deletion), then a wrong letter (a substitution); then code-unit order.
  */
-function correctionOf(token: string, isWord: (w: string) => boolean): string | null {
+function correctionOf(
+  token: string,
+  isWord: (w: string) => boolean,
+  countOf: (w: string) => number,
+): string | null {
   const n = token.length;
   const transposes = n - 1;
   const deletes = n;
@@ -200,12 +267,22 @@ function correctionOf(token: string, isWord: (w: string) => boolean): string | n
     all.slice(0, deletes),
     all.slice(deletes + transposes, deletes + transposes + 26 * n),
   ];
-  for (const candidates of kinds) {
-    let best: string | null = null;
-    for (const c of candidates) if (c !== token && isWord(c) && (best === null || c < best)) best = c;
-    if (best !== null) return best;
+  let best: string | null = null;
+  let bestCount = -1;
+  let bestKind = -1;
+  for (let kind = 0; kind < kinds.length; kind++) {
+    for (const c of kinds[kind]!) {
+      if (c === token || !isWord(c)) continue;
+      const count = countOf(c);
+      // Kinds come in preference order: an equal count wins only within the same kind, by code-unit order.
+      if (count > bestCount || (count === bestCount && kind === bestKind && c < best!)) {
+        best = c;
+        bestCount = count;
+        bestKind = kind;
+      }
+    }
   }
-  return null;
+  return best;
 }
 
 /** One post's use of a shared rare misspelling. */
@@ -214,7 +291,9 @@ export interface MisspellingTrace {
   id: number;
   /** The misspelled token, lower-case a–z. */
   token: string;
-  /** A word of the list one edit away (a hint for the analyst; not used for matching). */
+  /**
+   * A word of the list one edit away, the one the corpus uses most (a hint for the analyst; not used for matching).
+   */
   correction: string;
 }
 
@@ -228,6 +307,11 @@ export interface MisspellingResult {
     posts: number;
     /** Eligible tokens (a–z, long enough, not a mid-sentence capital) not in the word list, with repeats. */
     tokens: number;
+    /**
+     * Word segments (a–z, not a handle or tag, in any case) of at least `minLength` − 1 letters that are in the word
+     * list or allowed, with repeats: the word counts behind the choice of correction and `minCorrectionRatio`.
+     */
+    words: number;
     /** Distinct eligible tokens not in the word list. */
     unknown: number;
     /** …of which used by fewer than `minAccounts` accounts. */
@@ -356,13 +440,23 @@ function leftEdge(text: string, start: number): number {
   return baseClass === SEPARATOR ? BOUNDARY : GIVE_UP;
 }
 
-/** Whether a letter run ending before `end` ends a word segment there, as an edge verdict (`'s`: `UNSURE`). */
+/**
+ * Whether a letter run ending before `end` ends a word segment there (maybe after a possessive `'s`/`’s`), as an
+ * edge verdict. A `MID` character between the run and an ASCII letter joins them (UAX #29 WB6–7): the segment goes
+ * on ("they're", "e.g"), so the run is `JOINED` unless that is a possessive `'s` that ends the segment.
+ */
 function rightEdge(text: string, end: number): number {
   const cls = classAt(text, end);
   if (cls === SEPARATOR) return BOUNDARY;
   if (cls === LETTER || cls === CONNECTOR || cls === ATTACHED) return JOINED;
-  if (cls === MID) return classAt(text, end + 1) === SEPARATOR ? BOUNDARY : UNSURE;
-  return UNSURE;
+  if (cls !== MID) return UNSURE;
+  const next = text.charCodeAt(end + 1);
+  if (!isAsciiLetter(next)) return classAt(text, end + 1) === SEPARATOR ? BOUNDARY : UNSURE;
+  const mid = text.charCodeAt(end);
+  if ((next | 32) !== 115 || (mid !== 39 && mid !== 0x2019)) return JOINED; // not 's or ’s
+  const after = classAt(text, end + 2);
+  if (after === SEPARATOR) return BOUNDARY;
+  return after === LETTER || after === CONNECTOR || after === ATTACHED ? JOINED : UNSURE;
 }
 
 /**
@@ -459,12 +553,11 @@ class WordFilter {
     while (bitCount < 8 * size) bitCount *= 2;
     this.bits = new Int32Array(bitCount / 32);
     this.mask = bitCount - 1;
-    for (const word of words) this.set(fnv1a(word));
+    for (const word of words) this.set(wordHash(word));
   }
 
-  /** Whether `word` may be in the list (false: it certainly is not). */
-  mayHave(word: string): boolean {
-    const a = mix(fnv1a(word));
+  /** Whether a word with {@link wordHash} `a` may be in the list (false: it certainly is not). */
+  mayHave(a: number): boolean {
     const b = mix(a) | 1;
     const { bits, mask } = this;
     for (let k = 0, at = a; k < 3; k++, at = (at + b) | 0) {
@@ -474,8 +567,7 @@ class WordFilter {
     return true;
   }
 
-  private set(h: number): void {
-    const a = mix(h);
+  private set(a: number): void {
     const b = mix(a) | 1;
     for (let k = 0, at = a; k < 3; k++, at = (at + b) | 0) {
       const bit = at & this.mask;
@@ -501,6 +593,11 @@ function mix(h: number): number {
   return x ^ (x >>> 16);
 }
 
+/** The hash of a word that {@link WordFilter} takes: FNV-1a, then mixed. */
+function wordHash(word: string): number {
+  return mix(fnv1a(word));
+}
+
 let englishFilter: WordFilter | null = null;
 
 /** The filter of the dictionary option: built once for the English list (null), per finder for a caller's set. */
@@ -516,20 +613,24 @@ interface ScanContext {
   options: MisspellingOptions;
   /** Whether a lower-case token is a word: in the dictionary or allowed. */
   isWord: (w: string) => boolean;
-  /** Called for every eligible token that is a word (to count how often each word occurs). */
+  /** Fewest letters of a word to count: `minLength` − 1 (tokens have at least `minLength`). */
+  minWordLength: number;
+  /** Called for every eligible token of at least `minWordLength` letters that is a word (counts the words). */
   onWord: (w: string) => void;
 }
 
 /**
  * Fast path: the tokens of a text without characters that fold to Latin letters, where every token is a run of
- * basic Latin letters (maybe followed by a possessive). Each run that is long enough and not a word is checked from
- * its neighbouring characters; the segmenter sees only the chunk around a run whose neighbours do not decide
- * (apostrophes, periods between letters…). Returns null when a neighbour is too unusual to decide here (CJK, Thai,
- * Arabic… next to the run): then the caller segments the whole text.
+ * basic Latin letters (maybe followed by a possessive). Each run that is long enough — a word from `minWordLength`
+ * letters, a non-word from `minLength` — is checked from its neighbouring characters; the segmenter sees only the
+ * chunk around a run whose neighbours do not decide (an apostrophe or period between a letter and a non-letter…).
+ * Returns null when a neighbour is too unusual to decide here (CJK, Thai, Arabic… next to the run): then the
+ * caller segments the whole text.
  */
 function scanLetterRuns(clean: string, context: ScanContext): string[] | null {
-  const { segmenter, options, isWord } = context;
+  const { segmenter, options, isWord, minWordLength } = context;
   const tokens: string[] = [];
+  const words: string[] = [];
   let checkCapitals: boolean | null = null;
   const n = clean.length;
   let i = 0;
@@ -540,23 +641,30 @@ function scanLetterRuns(clean: string, context: ScanContext): string[] | null {
     }
     const start = i;
     while (i < n && isAsciiLetter(clean.charCodeAt(i))) i++;
-    if (i - start < options.minLength) continue;
+    const length = i - start;
+    if (length < minWordLength) continue;
     const left = leftEdge(clean, start);
     if (left === JOINED) continue;
-    if (left === GIVE_UP) return null;
+    // Too unusual a neighbour: segment the whole text, unless the run is too short for a token and no word.
+    if (left === GIVE_UP) {
+      if (length < options.minLength && !isWord(clean.slice(start, i).toLowerCase())) continue;
+      return null;
+    }
     const right = rightEdge(clean, i);
     if (right === JOINED) continue;
     const before = start > 0 ? clean.charCodeAt(start - 1) : 0;
     if (before === 64 || before === 35 || before === 0xff20 || before === 0xff03) continue; // @handle, #tag
     const lower = clean.slice(start, i).toLowerCase();
-    if (isWord(lower)) {
-      context.onWord(lower);
-      continue;
-    }
+    const word = isWord(lower);
+    if (!word && length < options.minLength) continue;
     if (left === UNSURE || right === UNSURE) {
       const whole = isWholeWord(clean, start, i - start, segmenter);
       if (whole === GIVE_UP) return null;
       if (!whole) continue;
+    }
+    if (word) {
+      words.push(lower);
+      continue;
     }
     const first = clean.charCodeAt(start);
     if (first <= 90) {
@@ -567,17 +675,14 @@ function scanLetterRuns(clean: string, context: ScanContext): string[] | null {
     }
     tokens.push(lower);
   }
+  // Count the words only now: on giving up, the segmented path counts them.
+  for (const word of words) context.onWord(word);
   return tokens;
 }
 
 /** Any text: segment it into words (UAX #29) and apply the token rules of the module header. */
-function segmentedUnknownTokens(
-  clean: string,
-  segmenter: Intl.Segmenter,
-  options: MisspellingOptions,
-  isWord: (w: string) => boolean,
-  onWord: (w: string) => void,
-): string[] {
+function segmentedUnknownTokens(clean: string, context: ScanContext): string[] {
+  const { segmenter, options, isWord, onWord, minWordLength } = context;
   const tokens: string[] = [];
   const checkCapitals = options.skipMidSentenceCapitals && LOWER.test(clean);
   let sentenceStart = true;
@@ -593,12 +698,16 @@ function segmentedUnknownTokens(
     if (afterMarker) continue;
     let token = ASCII.test(segment) ? segment : segment.normalize('NFKC');
     token = token.replace(POSSESSIVE, '');
-    if (token.length < options.minLength || !LATIN_LETTERS.test(token)) continue;
-    const first = token.charCodeAt(0);
-    if (checkCapitals && !atStart && first >= 65 && first <= 90) continue;
+    if (token.length < minWordLength || !LATIN_LETTERS.test(token)) continue;
     const lower = token.toLowerCase();
-    if (!isWord(lower)) tokens.push(lower);
-    else onWord(lower);
+    if (isWord(lower)) {
+      onWord(lower);
+      continue;
+    }
+    const first = token.charCodeAt(0);
+    if (token.length < options.minLength || (checkCapitals && !atStart && first >= 65 && first <= 90))
+      continue;
+    tokens.push(lower);
   }
   return tokens;
 }
@@ -612,10 +721,7 @@ function unknownTokens(text: string, context: ScanContext): string[] {
   const firstNonAscii = clean.search(NON_ASCII);
   const tokens =
     firstNonAscii >= 0 && hasFoldingCharacter(clean, firstNonAscii) ? null : scanLetterRuns(clean, context);
-  return (
-    tokens ??
-    segmentedUnknownTokens(clean, context.segmenter, context.options, context.isWord, context.onWord)
-  );
+  return tokens ?? segmentedUnknownTokens(clean, context);
 }
 
 /**
@@ -767,18 +873,27 @@ export interface MisspellingFinder {
 export function createMisspellingFinder(options: Partial<MisspellingOptions> = {}): MisspellingFinder {
   const resolved = resolveMisspellingOptions(options);
   const dictionary = resolved.dictionary ?? englishWords();
-  const allowed = new Set(resolved.allowWords.map((w) => w.toLowerCase()));
+  const allowed = new Set([...resolved.allowWords, ...resolved.informalWords].map((w) => w.toLowerCase()));
   const filter = filterOf(resolved.dictionary);
-  const isWord = (w: string): boolean =>
-    (filter.mayHave(w) && dictionary.has(w)) || (allowed.size > 0 && allowed.has(w));
-  // How often each word occurs (only needed for the correction-ratio test).
-  const wordCounts = new Map<string, number>();
+  const allowedFilter = new WordFilter(allowed, allowed.size);
+  const isWord = (w: string): boolean => {
+    const hash = wordHash(w);
+    return (filter.mayHave(hash) && dictionary.has(w)) || (allowedFilter.mayHave(hash) && allowed.has(w));
+  };
+  // How often each word occurs: picks the correction and feeds the correction-ratio test.
+  const wordCounts = new Map<string, { n: number }>();
+  let wordCount = 0;
   const context: ScanContext = {
     segmenter: new Intl.Segmenter('en', { granularity: 'word' }),
     options: resolved,
     isWord,
-    onWord:
-      resolved.minCorrectionRatio > 0 ? (w) => wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1) : () => {},
+    minWordLength: resolved.minLength - 1,
+    onWord: (w) => {
+      wordCount++;
+      const counter = wordCounts.get(w);
+      if (counter === undefined) wordCounts.set(w, { n: 1 });
+      else counter.n++;
+    },
   };
   const uses = new TokenUses(resolved.maxAccounts);
   let postCount = 0;
@@ -792,7 +907,8 @@ export function createMisspellingFinder(options: Partial<MisspellingOptions> = {
       const account = uses.account(post.accountKey);
       for (const token of tokens) uses.record(token, postCount, post.id, account);
     },
-    result: () => report(uses, isWord, resolved, postCount, tokenCount, wordCounts),
+    result: () =>
+      report(uses, isWord, resolved, { posts: postCount, tokens: tokenCount, words: wordCount }, wordCounts),
   };
 }
 
@@ -802,7 +918,8 @@ export function createMisspellingFinder(options: Partial<MisspellingOptions> = {
  * @param posts texts with their post id and account key (`platform:accountId`); read once, in any order
  * @param options partial {@link MisspellingOptions}: `[options.minLength=5]` (letters),
  *   `[options.skipMidSentenceCapitals=true]`, `[options.minAccounts=2]`, `[options.maxAccounts=20]` (distinct
- *   accounts), `[options.allowWords=[]]`, `[options.dictionary=englishWords()]`
+ *   accounts), `[options.minCorrectionRatio=1]`, `[options.allowWords=[]]`,
+ *   `[options.informalWords=INFORMAL_WORDS]`, `[options.dictionary=englishWords()]`
  * @returns {@link MisspellingResult}: traces sorted by post id then token (the same for any input order), and stats
  * @throws {ConfigError} `CONFIG_INVALID` when an option is invalid
  * @throws {InputError} `INPUT_UNREADABLE` when the default word list cannot be read
@@ -826,10 +943,10 @@ function report(
   uses: TokenUses,
   isWord: (w: string) => boolean,
   options: MisspellingOptions,
-  posts: number,
-  tokens: number,
-  wordCounts: ReadonlyMap<string, number>,
+  counts: { posts: number; tokens: number; words: number },
+  wordCounts: ReadonlyMap<string, { n: number }>,
 ): MisspellingResult {
+  const countOf = (w: string): number => wordCounts.get(w)?.n ?? 0;
   const traces: MisspellingTrace[] = [];
   let rareCorrection = 0;
   let tooFewAccounts = 0;
@@ -848,12 +965,12 @@ function report(
       continue;
     }
     const token = distinct[ordinal]!;
-    const correction = correctionOf(token, isWord);
+    const correction = correctionOf(token, isWord, countOf);
     if (correction === null) {
       notNearWord++;
       continue;
     }
-    if ((wordCounts.get(correction) ?? 0) < options.minCorrectionRatio * use.ids.length) {
+    if (countOf(correction) < options.minCorrectionRatio * use.ids.length) {
       rareCorrection++;
       continue;
     }
@@ -864,8 +981,7 @@ function report(
   return {
     traces,
     stats: {
-      posts,
-      tokens,
+      ...counts,
       unknown: distinct.length,
       tooFewAccounts,
       tooManyAccounts,
