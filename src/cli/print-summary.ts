@@ -5,18 +5,10 @@
  * break and bidi control shown as a visible `⟦U+XXXX⟧` token, so nothing can drive the terminal.
  */
 import { formatDuration } from '../export/format-duration.js';
-import { revealControlChars } from '../export/reveal-control-chars.js';
 import type { DetectResult } from '../pipeline/detect.js';
+import { terminalSafe } from './terminal-safe.js';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
-
-/** One terminal-safe line: controls (and tab, LF, CR) made visible. */
-function safeLine(text: string): string {
-  return revealControlChars(text).replace(
-    /[\t\n\r]/g,
-    (c) => `⟦U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟧`,
-  );
-}
 
 /** Human summary of a run, several lines, no trailing newline. */
 export function formatSummary(result: DetectResult, out: string): string {
@@ -27,15 +19,15 @@ export function formatSummary(result: DetectResult, out: string): string {
     `read ${fmt(t.read)} records: ${fmt(t.accepted)} accepted, ${fmt(t.quarantined)} quarantined, ${fmt(t.duplicates)} duplicates`,
   );
   for (const input of run.inputs) {
-    if (input.error) lines.push(`  FAILED ${input.path}: ${input.error}`);
+    if (input.error) lines.push(`  FAILED ${terminalSafe(input.path)}: ${terminalSafe(input.error)}`);
     else
       lines.push(
-        `  ${input.path} [${input.format}] read ${fmt(input.read)} = ${fmt(input.accepted)} + ${fmt(input.quarantined)} quarantined + ${fmt(input.duplicates)} duplicates`,
+        `  ${terminalSafe(input.path)} [${input.format}] read ${fmt(input.read)} = ${fmt(input.accepted)} + ${fmt(input.quarantined)} quarantined + ${fmt(input.duplicates)} duplicates`,
       );
     const ignored = Object.entries(input.ignoredValues ?? {});
     if (ignored.length > 0) {
       lines.push(
-        `    values dropped from kept records (see run.json): ${ignored.map(([what, n]) => `${safeLine(what)} ×${fmt(n)}`).join(', ')}`,
+        `    values dropped from kept records (see run.json): ${ignored.map(([what, n]) => `${terminalSafe(what)} ×${fmt(n)}`).join(', ')}`,
       );
     }
   }
@@ -72,12 +64,12 @@ export function formatSummary(result: DetectResult, out: string): string {
       `  ${cluster.id}: ${cluster.size} accounts on ${cluster.platforms.join('+')}, ${fmt(cluster.coactions)} co-actions (${kinds}), median Δt ${formatDuration(cluster.medianDtSeconds)}`,
     );
     const reason = byClusterId.get(cluster.id)?.reasons[0];
-    if (reason !== undefined) lines.push(`         ${safeLine(reason)}`);
+    if (reason !== undefined) lines.push(`         ${terminalSafe(reason)}`);
   }
   if (network.clusters.length > 5) lines.push(`  … ${network.clusters.length - 5} more`);
   for (const cohort of (result.signals?.cohorts ?? []).slice(0, 5)) {
     lines.push(
-      `  cohort ${cohort.id}: ${safeLine(cohort.reasons[0] ?? `${cohort.accounts.length} accounts`)}`,
+      `  cohort ${cohort.id}: ${terminalSafe(cohort.reasons[0] ?? `${cohort.accounts.length} accounts`)}`,
     );
   }
   if ((result.signals?.cohorts.length ?? 0) > 5)

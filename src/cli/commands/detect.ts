@@ -1,6 +1,7 @@
 /**
  * `chorus detect <files|globs…>`: thin wrapper over the library's `detect`.
  */
+
 import { CibError, ConfigError, StoreError } from '../../errors.js';
 import { detect } from '../../pipeline/detect.js';
 import { EXIT } from '../exit-codes.js';
@@ -8,6 +9,7 @@ import { expandInputs } from '../expand-inputs.js';
 import { type DetectFlags, detectOptionsFromFlags } from '../options.js';
 import { formatSummary } from '../print-summary.js';
 import { createProgressBar, progressWanted } from '../progress-bar.js';
+import { terminalSafe } from '../terminal-safe.js';
 
 /** Global output flags shared by commands. */
 export interface OutputFlags {
@@ -26,11 +28,11 @@ export async function runDetectCommand(args: string[], flags: DetectFlags & Outp
   const warn = (message: string) => {
     if (flags.quiet) return;
     if (json) process.stderr.write(`${JSON.stringify({ level: 'warn', kind: 'quarantine', message })}\n`);
-    else process.stderr.write(`chorus: warning: ${message}\n`);
+    else process.stderr.write(`chorus: warning: ${terminalSafe(message)}\n`);
   };
   const fail = (code: number, kind: string, message: string) => {
     if (json) process.stderr.write(`${JSON.stringify({ level: 'error', kind, message })}\n`);
-    else process.stderr.write(`chorus: ${message}\n`);
+    else process.stderr.write(`chorus: ${terminalSafe(message)}\n`);
     return code;
   };
   try {
