@@ -17,7 +17,7 @@ describe('writeCohortsCsv', () => {
   it('writes the documented columns, one row per cohort in cohort order', () => {
     assert.equal(
       csv.split('\r\n')[0],
-      'cohort,kind,size,utc_offset,schedule_confidence,lunch_dip,holiday_country,created_first,created_last,clusters,reasons,accounts',
+      'cohort,kind,size,utc_offset,schedule_confidence,lunch_dip,holiday_country,created_first,created_last,p_value,clusters,reasons,accounts',
     );
     assert.equal(COHORTS_CSV_COLUMNS.join(','), csv.split('\r\n')[0]);
     assert.ok(csv.endsWith('\r\n'));
@@ -44,6 +44,7 @@ describe('writeCohortsCsv', () => {
       holiday_country: 'CN',
       created_first: '',
       created_last: '',
+      p_value: '',
       clusters: 'C0001',
       reasons:
         '6 accounts each keep office hours in UTC+08:00 (90 % of their posts Mon–Fri 09–18 local, activity drops 75 % at lunch 12:00)' +
@@ -66,6 +67,7 @@ describe('writeCohortsCsv', () => {
       holiday_country: '',
       created_first: '2021-03-01T00:00:00Z',
       created_last: '2021-03-03T00:00:00Z',
+      p_value: '',
       clusters: 'C0001',
       reasons: "'=cmd\\|' /C calc'!A0 3 accounts created within 2 days (2021-03-01 – 2021-03-03)",
       accounts: 'facebook:2001;facebook:2002;twitter:1001',

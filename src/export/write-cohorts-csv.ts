@@ -19,6 +19,7 @@ export const COHORTS_CSV_COLUMNS: readonly string[] = Object.freeze([
   'holiday_country',
   'created_first',
   'created_last',
+  'p_value',
   'clusters',
   'reasons',
   'accounts',
@@ -29,7 +30,8 @@ export const COHORTS_CSV_COLUMNS: readonly string[] = Object.freeze([
  *
  * Columns ({@link COHORTS_CSV_COLUMNS}): `cohort` id (`S001` schedule, `B001` creation batch); `kind`; `size`;
  * for schedule cohorts the pooled fit's `utc_offset`, `schedule_confidence` (0..1), `lunch_dip` (−1..1) and
- * `holiday_country`; for creation cohorts `created_first` and `created_last` (ISO 8601 UTC); `clusters` overlapping
+ * `holiday_country`; for creation cohorts `created_first` and `created_last` (ISO 8601 UTC) and
+ * `p_value` (the batch against the dataset's creation rate; empty when nothing to compare); `clusters` overlapping
  * the cohort (`;`-joined); `reasons` (plain words joined by ` | `, each escaped like list items); `accounts` (keys joined by `;`).
  *
  * @param signals the case's signal findings
@@ -50,6 +52,7 @@ export function writeCohortsCsv(signals: CaseSignals): string {
       c.time?.holidays?.country ?? '',
       c.createdFirstMs === undefined ? '' : formatUtc(c.createdFirstMs),
       c.createdLastMs === undefined ? '' : formatUtc(c.createdLastMs),
+      c.pValue ?? '',
       c.clusters.map(encodeListItem).join(';'),
       c.reasons.map(encodeListItem).join(' | '),
       c.accounts.map(encodeListItem).join(';'),

@@ -106,6 +106,8 @@ describe('computeCaseSignals', () => {
     assert.equal(signals.cohorts[0]!.time?.schedule.offsetMinutes, 180);
     assert.equal(signals.cohorts[1]!.createdFirstMs, MONDAY - 40 * DAY);
     assert.equal(signals.cohorts[1]!.createdLastMs, MONDAY - 38 * DAY - HOUR);
+    const p = signals.cohorts[1]!.pValue;
+    assert.ok(p !== undefined && p > 0 && p <= 0.001, String(p));
   });
 
   it('groups near-identical avatars and sees the rename inside the cluster', async () => {

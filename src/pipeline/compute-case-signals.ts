@@ -372,6 +372,7 @@ function creationCohorts(
       reasons: [creationReason(b)],
       createdFirstMs: b.firstMs,
       createdLastMs: b.lastMs,
+      ...(b.background === 0 ? {} : { pValue: Number(b.pValue.toPrecision(4)) }),
       clusters: clustersOf(accounts, clusterOf),
     };
   });

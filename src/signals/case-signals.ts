@@ -71,6 +71,11 @@ export interface Cohort {
   /** Creation cohorts: first and last creation time (epoch ms). */
   createdFirstMs?: number;
   createdLastMs?: number;
+  /**
+   * Creation cohorts: the probability (4 significant digits) of so many such accounts in a window that short at
+   * the dataset's own creation rate, Bonferroni-corrected; absent when there were no other such accounts to compare.
+   */
+  pValue?: number;
   /** Clusters that contain members, sorted. */
   clusters: string[];
 }
