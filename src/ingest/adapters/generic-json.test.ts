@@ -114,3 +114,30 @@ describe('generic jsonl adapter', () => {
     }
   });
 });
+
+describe('generic jsonl: a record without a key other records have', () => {
+  it('takes that record’s hashtags, links and mentions from its text; an explicit [] stays empty', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chorus-jsonl-keys-'));
+    try {
+      const path = join(dir, 'posts.jsonl');
+      writeFileSync(
+        path,
+        [
+          '{"id":"1","account":"a","ts":"2024-01-01T00:00:00Z","text":"see #cats at https://x.example/a","hashtags":[],"urls":[]}',
+          '{"id":"2","account":"b","ts":"2024-01-01T00:01:00Z","text":"see #cats at https://x.example/a"}',
+          '',
+        ].join('\n'),
+      );
+      const { posts } = await collectInput(path);
+      assert.deepEqual(
+        posts.map((p) => [p.postId, p.hashtags, p.urls]),
+        [
+          ['1', [], []],
+          ['2', ['cats'], ['https://x.example/a']],
+        ],
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -44,7 +44,8 @@ const KIND_WORDS = Object.values(POST_KIND_SYNONYMS).flat().join(', ');
  *   `share`, else `reply_to` set → `reply`, else `post`. `parentPostId` = `reply_to` first for replies, `parent`
  *   first otherwise; `parentAccountId` = `parent_account`.
  * - `urls`, `hashtags` (without `#`), `mentions` (without `@`), `media` through `parseList`; `text`, `lang`.
- *   When the table has no `urls` (or `hashtags`, or `mentions`) column, they are taken from the text itself
+ *   When the table has no `urls` (or `hashtags`, or `mentions`) column, or a JSON record lacks the key, they are
+ *   taken from the text itself
  *   (`entitiesFromText`: explicit http(s) links, `#tags`, `@handles`).
  * - `media_files`: local image paths (relative ones resolved against the input file's folder) become media
  *   entries `file:<absolute path>`; the signals stage hashes them with pHash. Nothing is opened here.
@@ -147,15 +148,20 @@ export function genericRecordMapper<R>(
     if (kind === undefined) kind = parent !== undefined ? 'share' : replyTo !== undefined ? 'reply' : 'post';
     const platformValue = getPlatform === undefined ? undefined : cellString(getPlatform(rec));
     const platform = platformValue === undefined ? defaultPlatform : platformValue.toLowerCase();
+    // A JSON record may lack a key other records have: absent (undefined) is not an empty list, so such a record
+    // takes its entities from its text like a table without the column.
+    const rawUrls = getUrls?.(rec);
+    const rawHashtags = getHashtags?.(rec);
+    const rawMentions = getMentions?.(rec);
     const post: Post = {
       platform,
       postId: (getId === undefined ? undefined : cellString(getId(rec))) ?? b.syntheticPostId(record),
       accountId,
       tsMs: t.tsMs,
       kind,
-      urls: getUrls === undefined ? [] : parseList(getUrls(rec)),
-      hashtags: getHashtags === undefined ? [] : parseList(getHashtags(rec), '#'),
-      mentions: getMentions === undefined ? [] : parseList(getMentions(rec), '@'),
+      urls: rawUrls === undefined ? [] : parseList(rawUrls),
+      hashtags: rawHashtags === undefined ? [] : parseList(rawHashtags, '#'),
+      mentions: rawMentions === undefined ? [] : parseList(rawMentions, '@'),
       mediaHashes: getMedia === undefined ? [] : parseList(getMedia(rec)),
       source: { file: b.file, record },
     };
@@ -170,11 +176,11 @@ export function genericRecordMapper<R>(
     if (text !== undefined) {
       post.text = text;
       // No entity column: take the links, tags and mentions the text itself carries.
-      if (getUrls === undefined || getHashtags === undefined || getMentions === undefined) {
+      if (rawUrls === undefined || rawHashtags === undefined || rawMentions === undefined) {
         const found = entitiesFromText(text);
-        if (getUrls === undefined) post.urls = found.urls;
-        if (getHashtags === undefined) post.hashtags = found.hashtags;
-        if (getMentions === undefined) post.mentions = found.mentions;
+        if (rawUrls === undefined) post.urls = found.urls;
+        if (rawHashtags === undefined) post.hashtags = found.hashtags;
+        if (rawMentions === undefined) post.mentions = found.mentions;
       }
     }
     const lang = getLang === undefined ? undefined : cellString(getLang(rec));
