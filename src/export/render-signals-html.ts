@@ -4,20 +4,16 @@
  * the case, the cohorts (accounts tied by a feature rather than by co-actions). Every data string is escaped and
  * direction-isolated like the rest of the report; nothing links out.
  */
-import escapeHtml from 'escape-html';
 
 import type { NetworkEdge } from '../model/network.js';
 import type { ClusterSignals, Cohort } from '../signals/case-signals.js';
 import type { WorkScheduleFit } from '../signals/fit-work-schedule.js';
 import { formatDecimal } from './format-decimal.js';
 import { formatUtc } from './format-utc.js';
+import { escapeText as h, isolateUserText as u } from './html-text.js';
 import { pluralize } from './pluralize.js';
 import { renderHeatmapSvg } from './render-heatmap-svg.js';
 import { renderTextDiffHtml } from './render-text-diff.js';
-import { revealControlChars } from './reveal-control-chars.js';
-
-const h = (value: string | number): string => escapeHtml(String(value));
-const u = (value: string): string => `<bdi>${escapeHtml(revealControlChars(value))}</bdi>`;
 
 /** Schedule confidence from which the heatmap is drawn in the fitted local time rather than UTC. */
 const LOCAL_TIME_CONFIDENCE = 0.5;

@@ -9,7 +9,6 @@
  * sorter/filter for the cluster table, and the page works without it. No timestamps of the run itself are shown,
  * so the same case gives the same bytes.
  */
-import escapeHtml from 'escape-html';
 
 import { compareStrings } from '../graph/compare-strings.js';
 import type { OptionsInput } from '../graph/options-input.js';
@@ -21,12 +20,12 @@ import type { CaseReport } from './case-report.js';
 import { formatDecimal } from './format-decimal.js';
 import { formatDuration } from './format-duration.js';
 import { formatUtc } from './format-utc.js';
+import { escapeText as h, isolateUserText as u } from './html-text.js';
 import { pluralize } from './pluralize.js';
 import { renderClusterSignalsHtml, renderCohortsHtml } from './render-signals-html.js';
 import { platformColor, renderTimelineSvg } from './render-timeline-svg.js';
 import { type ReportOptions, resolveReportOptions } from './report-options.js';
 import { buildReportView, type ClusterView, type ReportView } from './report-view.js';
-import { revealControlChars } from './reveal-control-chars.js';
 import { stableStringify } from './stable-stringify.js';
 import { truncateText } from './truncate-text.js';
 
@@ -86,10 +85,7 @@ Array.prototype.forEach.call(b.rows,function(r){r.hidden=q!==''&&r.textContent.t
 })();
 `;
 
-/** Escape ours-or-theirs text for HTML. */
-const h = (value: string | number): string => escapeHtml(String(value));
-/** Escape attacker-written text and isolate its direction. */
-const u = (value: string): string => `<bdi>${escapeHtml(revealControlChars(value))}</bdi>`;
+/** A right-aligned numeric table cell. */
 const num = (value: number | string): string => `<td class="num">${h(value)}</td>`;
 
 /**

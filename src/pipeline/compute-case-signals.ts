@@ -7,6 +7,8 @@
  * machine-made handles. See `src/signals` for each method and its sources.
  */
 import { ConfigError } from '../errors.js';
+import { pluralize } from '../export/pluralize.js';
+import { compareStrings } from '../graph/compare-strings.js';
 import type { Cluster, CoordinationNetwork } from '../model/network.js';
 import {
   type AccountFlags,
@@ -18,6 +20,7 @@ import {
   type CaseSignals,
   type ClusterSignals,
   type Cohort,
+  type CountryHolidayGap,
   classifyHandle,
   createTimeFingerprinter,
   groupMediaHashes,
@@ -104,6 +107,9 @@ export function resolveCaseSignalOptions(input: Partial<CaseSignalOptions> = {})
   return o;
 }
 
+/** Lunch dip (0..1) from which a reason line mentions the meal break. */
+const NOTABLE_LUNCH_DIP = 0.3;
+
 /** Handle patterns that look machine-made (a creation batch of these is a cohort). */
 const MACHINE_HANDLES: ReadonlySet<string> = new Set(['name-digits', 'random']);
 
@@ -188,7 +194,7 @@ export async function computeCaseSignals(
   for await (const { key, tsMs } of postTimesOf(store, missing)) {
     summaries.set(key, { key, posts: tsMs.length, schedule: fitSchedule(tsMs).schedule });
   }
-  const accounts: AccountSignalSummary[] = [...listed].sort(compareKeys).map((key) => {
+  const accounts: AccountSignalSummary[] = [...listed].sort(compareStrings).map((key) => {
     const summary = summaries.get(key) ?? { key, posts: 0, schedule: fitSchedule([]).schedule };
     const profile = profiles.get(key);
     const flags: AccountFlags | null = profile === undefined ? null : accountFlags(profile, opts.accounts);
@@ -200,10 +206,6 @@ export async function computeCaseSignals(
 /** A count with thousands separators, as the rest of the report writes them. */
 function fmt(n: number): string {
   return n.toLocaleString('en-US');
-}
-
-function compareKeys(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function emptyProfile(key: string): AccountProfile {
@@ -289,7 +291,7 @@ function groupProfileImages(
   const hashes = new Set<string>();
   for (const p of profiles.values()) if (p.profileImageHash !== undefined) hashes.add(p.profileImageHash);
   if (hashes.size === 0) return;
-  const grouping = groupMediaHashes([...hashes].sort(compareKeys), options);
+  const grouping = groupMediaHashes([...hashes].sort(compareStrings), options);
   for (const p of profiles.values()) {
     if (p.profileImageHash === undefined) continue;
     const group = grouping.groupOf.get(p.profileImageHash);
@@ -298,7 +300,7 @@ function groupProfileImages(
 }
 
 function clustersOf(accounts: readonly string[], clusterOf: ReadonlyMap<string, string>): string[] {
-  return [...new Set(accounts.flatMap((key) => clusterOf.get(key) ?? []))].sort(compareKeys);
+  return [...new Set(accounts.flatMap((key) => clusterOf.get(key) ?? []))].sort(compareStrings);
 }
 
 function scheduleCohorts(
@@ -313,20 +315,17 @@ function scheduleCohorts(
     .sort((a, b) => b[1].length - a[1].length || a[0] - b[0])
     .slice(0, opts.maxCohorts);
   return groups.map(([, keys], i) => {
-    const accounts = [...keys].sort(compareKeys);
+    const accounts = [...keys].sort(compareStrings);
     const time = fingerprint(accounts.flatMap((key) => times.get(key) ?? []));
     const s = time.schedule;
     const reasons = [
       `${fmt(accounts.length)} accounts each keep office hours in ${s.offsetLabel ?? 'one time zone'} ` +
         `(${Math.round((s.officeHoursShare ?? 0) * 100)} % of their posts Mon–Fri 09–18 local` +
-        (s.lunchDip !== null && s.lunchDip >= 0.3
+        (s.lunchDip !== null && s.lunchDip >= NOTABLE_LUNCH_DIP
           ? `, activity drops ${Math.round(s.lunchDip * 100)} % at lunch ${s.lunchStartHour}:00)`
           : ')'),
     ];
-    if (time.holidays !== null)
-      reasons.push(
-        `quiet on ${time.holidays.country} public holidays (${fmt(time.holidays.activeHolidayDays)} of ${fmt(time.holidays.holidayDays)} holiday days active, p = ${time.holidays.pValue})`,
-      );
+    if (time.holidays !== null) reasons.push(holidayReason(time.holidays));
     return {
       id: `S${String(i + 1).padStart(3, '0')}`,
       kind: 'schedule' as const,
@@ -350,7 +349,7 @@ function creationCohorts(
   opts: CaseSignalOptions,
 ): Cohort[] {
   const machine: { key: string; createdAtMs?: number }[] = [];
-  for (const p of [...profiles.values()].sort((a, b) => compareKeys(a.key, b.key))) {
+  for (const p of [...profiles.values()].sort((a, b) => compareStrings(a.key, b.key))) {
     const handle = p.handles[p.handles.length - 1];
     if (p.createdAtMs === undefined || handle === undefined) continue;
     if (MACHINE_HANDLES.has(classifyHandle(handle).pattern))
@@ -364,7 +363,7 @@ function creationCohorts(
     .bursts.sort((a, b) => b.count - a.count || a.firstMs - b.firstMs)
     .slice(0, opts.maxCohorts);
   return bursts.map((b, i) => {
-    const accounts = [...b.accounts].sort(compareKeys);
+    const accounts = [...b.accounts].sort(compareStrings);
     return {
       id: `B${String(i + 1).padStart(3, '0')}`,
       kind: 'creation' as const,
@@ -378,22 +377,17 @@ function creationCohorts(
   });
 }
 
-/** `n unit(s)`. */
-function plural(n: number, unit: string): string {
-  return `${n} ${unit}${n === 1 ? '' : 's'}`;
-}
-
 /** A span as whole minutes, hours or days, rounded up (at least 1). */
-function formatDuration(ms: number): string {
-  if (ms < 3_600_000) return plural(Math.max(1, Math.ceil(ms / 60_000)), 'minute');
-  if (ms < 86_400_000) return plural(Math.ceil(ms / 3_600_000), 'hour');
-  return plural(Math.ceil(ms / 86_400_000), 'day');
+function formatSpanRoundedUp(ms: number): string {
+  if (ms < 3_600_000) return pluralize(Math.max(1, Math.ceil(ms / 60_000)), 'minute');
+  if (ms < 86_400_000) return pluralize(Math.ceil(ms / 3_600_000), 'hour');
+  return pluralize(Math.ceil(ms / 86_400_000), 'day');
 }
 
 /** The plain-words line of a creation cohort, with its background test. */
 function creationReason(b: SignificantCreationBurst): string {
   const dates = `${new Date(b.firstMs).toISOString().slice(0, 10)} – ${new Date(b.lastMs).toISOString().slice(0, 10)}`;
-  const head = `${fmt(b.count)} accounts with machine-made handles (a name plus digits, or random strings) created within ${formatDuration(Math.max(b.spanMs, b.resolutionMs))} (${dates})`;
+  const head = `${fmt(b.count)} accounts with machine-made handles (a name plus digits, or random strings) created within ${formatSpanRoundedUp(Math.max(b.spanMs, b.resolutionMs))} (${dates})`;
   if (b.background === 0) return `${head}; no other such accounts in the dataset to compare with`;
   const p = b.pValue < 1e-300 ? 'p < 1e-300' : `p = ${b.pValue.toExponential(1)}`;
   return `${head}; expected ${b.expected.toPrecision(2)} in any window that long at this dataset's rate (${b.backgroundPerDay.toPrecision(2)} such accounts a day), ${p}`;
@@ -438,6 +432,11 @@ function signalKindReasons(c: Cluster): string[] {
   return out;
 }
 
+/** The reason line of a significant holiday gap. */
+function holidayReason(h: CountryHolidayGap): string {
+  return `quiet on ${h.country} public holidays (${fmt(h.activeHolidayDays)} of ${fmt(h.holidayDays)} holiday days active, p = ${h.pValue})`;
+}
+
 function clusterReasons(
   time: ClusterSignals['time'],
   bursts: ClusterSignals['bursts'],
@@ -450,14 +449,12 @@ function clusterReasons(
     out.push(
       `posts follow office hours in ${s.offsetLabel} (confidence ${s.confidence.toFixed(2)}; ` +
         `${Math.round((s.officeHoursShare ?? 0) * 100)} % Mon–Fri 09–18 local` +
-        (s.lunchDip !== null && s.lunchDip >= 0.3 ? `; lunch dip ${Math.round(s.lunchDip * 100)} %)` : ')'),
+        (s.lunchDip !== null && s.lunchDip >= NOTABLE_LUNCH_DIP
+          ? `; lunch dip ${Math.round(s.lunchDip * 100)} %)`
+          : ')'),
     );
   }
-  if (time.holidays !== null) {
-    out.push(
-      `quiet on ${time.holidays.country} public holidays (${fmt(time.holidays.activeHolidayDays)} of ${fmt(time.holidays.holidayDays)} holiday days active, p = ${time.holidays.pValue})`,
-    );
-  }
+  if (time.holidays !== null) out.push(holidayReason(time.holidays));
   if (bursts.count > 0) {
     out.push(
       `${fmt(bursts.accountsInBursts)} of ${fmt(size)} accounts started their day within minutes of each other on ${fmt(bursts.count)} ${bursts.count === 1 ? 'day' : 'days'}`,
