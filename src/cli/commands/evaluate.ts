@@ -1,0 +1,57 @@
+/**
+ * `chorus evaluate --truth FILE OUT_DIR`: thin wrapper over the library's `evaluateDetection` — reads the planted
+ * ground truth and the clusters of a `chorus detect` output folder, prints the accuracy table (or the JSON), and
+ * writes `OUT_DIR/evaluation.json` and `OUT_DIR/evaluation.md`.
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { CibError, ConfigError, InputError } from '../../errors.js';
+import { evaluateDetection } from '../../evaluate/evaluate-detection.js';
+import { formatEvaluationTable } from '../../evaluate/format-evaluation-table.js';
+import { readDetectedClusters } from '../../evaluate/read-detected-clusters.js';
+import { readGroundTruth } from '../../evaluate/read-ground-truth.js';
+import { EXIT } from '../exit-codes.js';
+import { terminalSafe } from '../terminal-safe.js';
+import type { OutputFlags } from './detect.js';
+
+/** Flags of `chorus evaluate`. */
+export interface EvaluateFlags extends OutputFlags {
+  /** Path of the ground truth (`truth.json` from `chorus simulate`); required. */
+  truth?: string;
+  /** Print the evaluation as JSON instead of the Markdown table. */
+  json?: boolean;
+}
+
+/**
+ * Run `evaluate` for the CLI and return the exit code (see exit-codes.ts): 0 OK, 2 usage error (no `--truth`),
+ * 3 the truth or `OUT_DIR/network.json` cannot be read or is invalid, 1 anything else (e.g. the outputs cannot be
+ * written). Never throws for expected failures; error messages go through `terminalSafe`.
+ * @param outDir the `chorus detect` output folder, where `evaluation.json` and `evaluation.md` are written
+ */
+export async function runEvaluateCommand(outDir: string, flags: EvaluateFlags): Promise<number> {
+  const jsonLog = flags.logFormat === 'json';
+  const fail = (code: number, kind: string, message: string) => {
+    if (jsonLog) process.stderr.write(`${JSON.stringify({ level: 'error', kind, message })}\n`);
+    else process.stderr.write(`chorus: ${terminalSafe(message)}\n`);
+    return code;
+  };
+  try {
+    if (flags.truth === undefined || flags.truth === '') {
+      throw new ConfigError("evaluate: missing required option '--truth <file>'.");
+    }
+    const truth = await readGroundTruth(flags.truth);
+    const clusters = await readDetectedClusters(outDir);
+    const evaluation = evaluateDetection(truth, clusters);
+    const json = `${JSON.stringify(evaluation, null, 2)}\n`;
+    const table = formatEvaluationTable(evaluation);
+    await writeFile(join(outDir, 'evaluation.json'), json);
+    await writeFile(join(outDir, 'evaluation.md'), table);
+    if (!flags.quiet) process.stdout.write(flags.json ? json : table);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(EXIT.usage, 'usage', error.message);
+    if (error instanceof InputError) return fail(EXIT.noInput, 'input', error.message);
+    if (error instanceof CibError) return fail(EXIT.internal, error.code, error.message);
+    return fail(EXIT.internal, 'internal', (error as Error).stack ?? String(error));
+  }
+}
