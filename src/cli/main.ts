@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { CHORUS_VERSION } from '../pipeline/version.js';
 import { runDemoCommand } from './commands/demo.js';
 import { runDetectCommand } from './commands/detect.js';
+import { runEvaluateCommand } from './commands/evaluate.js';
 import { EXIT } from './exit-codes.js';
 
 const program = new Command();
@@ -60,12 +61,19 @@ program
     '--kinds <list>',
     'trace kinds to use (url,domain,hashtag,mention,share,reply,text,media,object,neardup,misspelling,hashtagseq)',
   )
-  .option('--min-coactions <n>', 'keep edges with at least n co-actions', '2')
-  .option('--min-objects <n>', '… on at least n distinct objects', '1')
+  .option(
+    '--fpr <alpha>',
+    'keep edges whose co-action is improbable under the null model at this false-positive rate (default 0.001)',
+  )
+  .option(
+    '--correction <name>',
+    'multiple-testing control over the candidate edges: bh (Benjamini–Hochberg, default), bonferroni, none',
+  )
+  .option('--min-coactions <n>', 'fixed thresholds instead of significance: at least n co-actions (e.g. 2)')
+  .option('--min-objects <n>', '… on at least n distinct objects (default 1 with --min-coactions)')
   .option(
     '--min-posts-each <n>',
-    '… with at least n distinct posts from each account (acted together n times)',
-    '2',
+    '… with at least n distinct posts from each account (default 2 with --min-coactions)',
   )
   .option(
     '--percentile <q>',
@@ -116,6 +124,25 @@ program
   .option('-o, --out <dir>', 'output directory', 'demo-out')
   .action(async (flags: { out: string }, command: Command) => {
     process.exitCode = await runDemoCommand({ ...command.optsWithGlobals(), ...flags });
+  });
+
+program
+  .command('evaluate')
+  .description(
+    'score a detect output folder against planted ground truth (truth.json from chorus simulate); writes evaluation.json and evaluation.md',
+  )
+  .argument('<out_dir>', 'a `chorus detect` output folder (reads its network.json)')
+  .requiredOption('--truth <file>', 'ground truth file (schema chorus-truth/1)')
+  .option('--json', 'print the evaluation as JSON instead of the Markdown table')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  chorus evaluate --truth sim/truth.json case-42
+  chorus evaluate --truth sim/truth.json case-42 --json > evaluation.json`,
+  )
+  .action(async (outDir: string, flags, command: Command) => {
+    process.exitCode = await runEvaluateCommand(outDir, { ...command.optsWithGlobals(), ...flags });
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

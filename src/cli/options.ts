@@ -3,10 +3,12 @@
  * `--window`) lives with the stages that own them; this file only maps flags to fields.
  */
 import { parseWindowSpec } from '../detect/co-action.js';
+import { CORRECTIONS, type Correction } from '../detect/edge-significance.js';
 import { ConfigError } from '../errors.js';
 import { FORMATS, type FormatName, parseMapSpec } from '../ingest/index.js';
 import { TRACE_KINDS, type TraceKind } from '../model/trace.js';
 import type { DetectOptions } from '../pipeline/detect.js';
+import type { EdgeFilter } from '../pipeline/load-network.js';
 import { holidayGaps } from '../signals/holiday-gaps.js';
 
 /** Raw flag values as commander gives them. */
@@ -19,9 +21,11 @@ export interface DetectFlags {
   platform?: string;
   window?: string;
   kinds?: string;
-  minCoactions: string;
-  minObjects: string;
-  minPostsEach: string;
+  fpr?: string;
+  correction?: string;
+  minCoactions?: string;
+  minObjects?: string;
+  minPostsEach?: string;
   percentile?: string;
   maxPerObjectWindow?: string;
   evidence?: string;
@@ -50,6 +54,44 @@ function decimal(name: string, value: string, min: number, max: number): number 
     throw new ConfigError(`--${name}: "${value}" is not a number in [${min}, ${max}].`);
   }
   return n;
+}
+
+/**
+ * The edge filter the flags ask for: `--percentile` (CooRTweet-compatible), else `--min-coactions` /
+ * `--min-objects` / `--min-posts-each` (fixed thresholds), else significance (`--fpr`, `--correction`).
+ * @throws {ConfigError} when flags of two filters are mixed or a value is invalid
+ */
+function edgeFilterFromFlags(flags: DetectFlags): EdgeFilter {
+  const absolute = flags.minCoactions ?? flags.minObjects ?? flags.minPostsEach;
+  const significance = flags.fpr ?? flags.correction;
+  const given = [
+    flags.percentile !== undefined ? '--percentile' : undefined,
+    absolute !== undefined ? '--min-coactions/--min-objects/--min-posts-each' : undefined,
+    significance !== undefined ? '--fpr/--correction' : undefined,
+  ].filter((x) => x !== undefined);
+  if (given.length > 1) {
+    throw new ConfigError(`${given.join(' and ')}: choose one edge filter.`);
+  }
+  if (flags.percentile !== undefined) {
+    return { mode: 'percentile', quantile: decimal('percentile', flags.percentile, 0, 1) };
+  }
+  if (absolute !== undefined) {
+    return {
+      mode: 'absolute',
+      minCoactions: integer('min-coactions', flags.minCoactions ?? '2', 1),
+      minObjects: integer('min-objects', flags.minObjects ?? '1', 1),
+      minPostsEach: integer('min-posts-each', flags.minPostsEach ?? '2', 1),
+    };
+  }
+  const fpr = decimal('fpr', flags.fpr ?? '0.001', 0, 1);
+  if (fpr <= 0 || fpr >= 1) throw new ConfigError(`--fpr: "${flags.fpr}" is not a number in (0, 1).`);
+  const correction = flags.correction ?? 'bh';
+  if (!(CORRECTIONS as readonly string[]).includes(correction)) {
+    throw new ConfigError(
+      `--correction: unknown "${correction}". Expecting one of: ${CORRECTIONS.join(', ')}.`,
+    );
+  }
+  return { mode: 'significance', fpr, correction: correction as Correction };
 }
 
 /**
@@ -99,15 +141,7 @@ export function detectOptionsFromFlags(flags: DetectFlags): Partial<DetectOption
   if (flags.minTextChars !== undefined)
     options.traces!.minTextChars = integer('min-text-chars', flags.minTextChars, 1);
 
-  options.edgeFilter =
-    flags.percentile !== undefined
-      ? { mode: 'percentile', quantile: decimal('percentile', flags.percentile, 0, 1) }
-      : {
-          mode: 'absolute',
-          minCoactions: integer('min-coactions', flags.minCoactions, 1),
-          minObjects: integer('min-objects', flags.minObjects, 1),
-          minPostsEach: integer('min-posts-each', flags.minPostsEach, 1),
-        };
+  options.edgeFilter = edgeFilterFromFlags(flags);
   options.clusters = {
     seed: integer('seed', flags.seed, 0),
     resolution: decimal('resolution', flags.resolution, 0.01, 100),

@@ -23,5 +23,30 @@ export {
   windowMs,
 } from './co-action-options.js';
 export * from './coortweet-compat.js';
+export {
+  CORRECTIONS,
+  type Correction,
+  computeEdgeSignificance,
+  EDGE_SIGNIFICANCE_DEFAULTS,
+  type EdgeSignificanceOptions,
+  type EdgeSignificanceStats,
+  SIGNIFICANCE_TABLES,
+  validateEdgeSignificanceOptions,
+} from './edge-significance.js';
 export { parseWindowSpec } from './parse-window-spec.js';
 export * from './qut-compat.js';
+export {
+  amplificationProcedure,
+  BEHAVIOUR_IDS,
+  BEHAVIOURS,
+  type BehaviourId,
+  type BehaviourTtps,
+  DISARM_TECHNIQUES,
+  type DisarmTechnique,
+  describeTtps,
+  KILLCHAIN,
+  type KillchainEntry,
+  type TtpDescription,
+  type TtpRef,
+  ttpUrl,
+} from './ttp-vocabulary.js';

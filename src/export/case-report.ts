@@ -3,6 +3,7 @@
  */
 import type { CoordinationNetwork } from '../model/network.js';
 import type { RunInfo } from '../model/run-info.js';
+import type { CaseScores } from '../model/score.js';
 import type { CaseSignals } from '../signals/case-signals.js';
 
 /**
@@ -16,4 +17,6 @@ export interface CaseReport {
   network: CoordinationNetwork;
   /** Signal findings per cluster, account and cohort (src/signals/case-signals.ts); absent in older cases. */
   signals?: CaseSignals;
+  /** Scores with reasons and TTP ids per cluster and account (src/model/score.ts); absent in older cases. */
+  scores?: CaseScores;
 }

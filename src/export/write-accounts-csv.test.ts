@@ -9,7 +9,7 @@ import { ACCOUNTS_CSV_COLUMNS, writeAccountsCsv } from './write-accounts-csv.js'
 
 describe('writeAccountsCsv', () => {
   const csv = writeAccountsCsv(CASE_REPORT.network);
-  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true, delimiter: ',' }).data;
 
   it('lists accounts by cluster (unclustered last), then key', () => {
     assert.equal(csv.split('\r\n')[0], ACCOUNTS_CSV_COLUMNS.join(','));
@@ -50,9 +50,10 @@ describe('writeAccountsCsv', () => {
   it('fills the signal columns from the account summaries', () => {
     const parsed = Papa.parse<Record<string, string>>(writeAccountsCsv(CASE_REPORT.network, CASE_SIGNALS), {
       header: true,
+      delimiter: ',',
       skipEmptyLines: true,
     }).data;
-    const columns = ACCOUNTS_CSV_COLUMNS.slice(10);
+    const columns = ACCOUNTS_CSV_COLUMNS.slice(10, 17);
     assert.deepEqual(columns, [
       'utc_offset',
       'schedule_confidence',

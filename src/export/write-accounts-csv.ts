@@ -5,7 +5,9 @@
 import { compareClusterIds } from '../graph/compare-cluster-ids.js';
 import { compareStrings } from '../graph/compare-strings.js';
 import type { CoordinationNetwork } from '../model/network.js';
+import type { CaseScores } from '../model/score.js';
 import type { AccountSignalSummary, CaseSignals } from '../signals/case-signals.js';
+import { encodeListItem } from './encode-list-item.js';
 import { roundDecimal } from './format-decimal.js';
 import { toCsv } from './to-csv.js';
 
@@ -28,6 +30,8 @@ export const ACCOUNTS_CSV_COLUMNS: readonly string[] = Object.freeze([
   'handle_entropy_bits',
   'renamed',
   'follower_anomalies',
+  'score',
+  'score_reasons',
 ]);
 
 /**
@@ -40,15 +44,22 @@ export const ACCOUNTS_CSV_COLUMNS: readonly string[] = Object.freeze([
  * `works_office_hours` (true/false), `handle_pattern` (name-digits, random, word-digits, digits, plain, other,
  * empty), `handle_entropy_bits` (bits per character, 4 decimals: the unrounded logarithm could differ in its
  * last digit between platforms), `renamed` (more than one handle seen), `follower_anomalies` (`;`-joined:
- * follow-ratio, zero-followers, identical-counts).
+ * follow-ratio, zero-followers, identical-counts). Score columns (empty without `scores` or when unclustered):
+ * `score` (0..1) and `score_reasons` (plain words joined by ` | `, each with `\\`, `|`, `;` escaped by a backslash).
  *
  * @param network the coordination network
  * @param signals optional signal findings (src/signals/case-signals.ts)
+ * @param scores optional scores (src/model/score.ts)
  * @returns CSV text (CRLF line ends), rows by cluster id (unclustered last), then key
  * @example writeAccountsCsv(report.network)
  */
-export function writeAccountsCsv(network: CoordinationNetwork, signals?: CaseSignals): string {
+export function writeAccountsCsv(
+  network: CoordinationNetwork,
+  signals?: CaseSignals,
+  scores?: CaseScores,
+): string {
   const byKey = new Map((signals?.accounts ?? []).map((a) => [a.key, a]));
+  const scoreOf = new Map((scores?.accounts ?? []).map((s) => [s.key, s]));
   const rows = [...network.accounts]
     .sort((x, y) => compareClusterIds(x.cluster, y.cluster) || compareStrings(x.key, y.key))
     .map((a) => [
@@ -63,6 +74,8 @@ export function writeAccountsCsv(network: CoordinationNetwork, signals?: CaseSig
       a.coactions,
       a.posts,
       ...signalCells(byKey.get(a.key)),
+      scoreOf.get(a.key)?.score ?? '',
+      (scoreOf.get(a.key)?.reasons ?? []).map((r) => encodeListItem(r.text)).join(' | '),
     ]);
   return toCsv(ACCOUNTS_CSV_COLUMNS, rows);
 }

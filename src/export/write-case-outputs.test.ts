@@ -27,7 +27,7 @@ describe('writeCaseOutputs', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('lists the eleven outputs, signals included', () => {
+  it('lists the twelve outputs, signals and scores included', () => {
     assert.deepEqual(CASE_OUTPUT_FILES, [
       'report.html',
       'report.md',
@@ -39,6 +39,7 @@ describe('writeCaseOutputs', () => {
       'network.graphml',
       'network.json',
       'signals.json',
+      'scores.json',
       'run.json',
     ]);
   });

@@ -5,6 +5,7 @@ import { mkdir, open, rename } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { OptionsInput } from '../graph/options-input.js';
+import { SCORE_WEIGHTS } from '../score/score-case.js';
 import type { CaseReport } from './case-report.js';
 import { type ReportOptions, resolveReportOptions } from './report-options.js';
 import { writeAccountsCsv } from './write-accounts-csv.js';
@@ -17,6 +18,7 @@ import { writeNetworkJsonChunks } from './write-network-json.js';
 import { writeReportHtml } from './write-report-html.js';
 import { writeReportMarkdown } from './write-report-markdown.js';
 import { writeRunJson } from './write-run-json.js';
+import { writeScoresJson } from './write-scores-json.js';
 import { writeSignalsJson } from './write-signals-json.js';
 
 /** File names written by {@link writeCaseOutputs}, in the order they are written and returned. */
@@ -31,6 +33,7 @@ export const CASE_OUTPUT_FILES: readonly string[] = Object.freeze([
   'network.graphml',
   'network.json',
   'signals.json',
+  'scores.json',
   'run.json',
 ]);
 
@@ -62,14 +65,17 @@ export async function writeCaseOutputs(
   const render: Record<string, () => Iterable<string>> = {
     'report.html': () => [writeReportHtml(report, opts)],
     'report.md': () => [writeReportMarkdown(report, opts)],
-    'clusters.csv': () => [writeClustersCsv(report.network, report.signals)],
-    'accounts.csv': () => [writeAccountsCsv(report.network, report.signals)],
+    'clusters.csv': () => [writeClustersCsv(report.network, report.signals, report.scores)],
+    'accounts.csv': () => [writeAccountsCsv(report.network, report.signals, report.scores)],
     'cohorts.csv': () => [writeCohortsCsv(signals)],
     'edges.csv': () => writeEdgesCsvChunks(report.network),
     'network.gexf': () => writeNetworkGexfChunks(report.network),
     'network.graphml': () => writeNetworkGraphmlChunks(report.network),
     'network.json': () => writeNetworkJsonChunks(report.network),
     'signals.json': () => [writeSignalsJson(signals)],
+    'scores.json': () => [
+      writeScoresJson(report.scores ?? { clusters: [], accounts: [], weights: { ...SCORE_WEIGHTS } }),
+    ],
     'run.json': () => [writeRunJson(report.run)],
   };
   await mkdir(dir, { recursive: true });

@@ -9,7 +9,7 @@ import { CLUSTERS_CSV_COLUMNS, writeClustersCsv } from './write-clusters-csv.js'
 
 describe('writeClustersCsv', () => {
   const csv = writeClustersCsv(CASE_REPORT.network);
-  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true, delimiter: ',' }).data;
 
   it('writes one row per cluster in id order with the documented columns', () => {
     assert.equal(csv.split('\r\n')[0], CLUSTERS_CSV_COLUMNS.join(','));
@@ -40,6 +40,10 @@ describe('writeClustersCsv', () => {
       creation_burst_accounts: '',
       handle_patterns: '',
       signal_reasons: '',
+      score: '',
+      disarm: '',
+      killchain: '',
+      score_reasons: '',
     });
     assert.equal(rows[2]!.first_ts, '2021-09-25T12:00:00.250Z');
     assert.equal(rows[2]!.median_dt_s, '0.5');
@@ -49,7 +53,7 @@ describe('writeClustersCsv', () => {
     assert.equal(rows[2]!.top_objects, 'object|+SUM(A1:A9)|7|2', 'starts with "object", not a formula');
     const hostile = structuredClone(CASE_REPORT.network);
     hostile.clusters[0]!.platforms = ['=evil()', 'twitter'];
-    const parsed = Papa.parse<Record<string, string>>(writeClustersCsv(hostile), { header: true }).data;
+    const parsed = Papa.parse<Record<string, string>>(writeClustersCsv(hostile), { header: true, delimiter: ',' }).data;
     assert.equal(parsed[0]!.platforms, "'=evil();twitter");
     assert.equal(writeClustersCsv(structuredClone(CASE_REPORT.network)), csv);
   });
@@ -57,10 +61,11 @@ describe('writeClustersCsv', () => {
   it('fills the signal columns from the cluster signals', () => {
     const parsed = Papa.parse<Record<string, string>>(writeClustersCsv(CASE_REPORT.network, CASE_SIGNALS), {
       header: true,
+      delimiter: ',',
       skipEmptyLines: true,
     }).data;
-    const signalColumns = (r: Record<string, string>) => CLUSTERS_CSV_COLUMNS.slice(12).map((c) => r[c]);
-    assert.deepEqual(CLUSTERS_CSV_COLUMNS.slice(12), [
+    const signalColumns = (r: Record<string, string>) => CLUSTERS_CSV_COLUMNS.slice(12, 21).map((c) => r[c]);
+    assert.deepEqual(CLUSTERS_CSV_COLUMNS.slice(12, 21), [
       'utc_offset',
       'schedule_confidence',
       'office_hours_share',
@@ -108,10 +113,11 @@ describe('writeClustersCsv', () => {
     const partial = { ...CASE_SIGNALS, clusters: CASE_SIGNALS.clusters.slice(1) };
     const parsed = Papa.parse<Record<string, string>>(writeClustersCsv(CASE_REPORT.network, partial), {
       header: true,
+      delimiter: ',',
       skipEmptyLines: true,
     }).data;
     assert.deepEqual(
-      CLUSTERS_CSV_COLUMNS.slice(12).map((c) => parsed[0]![c]),
+      CLUSTERS_CSV_COLUMNS.slice(12, 21).map((c) => parsed[0]![c]),
       ['', '', '', '', '', '', '', '', ''],
     );
     assert.equal(parsed[1]!.burst_days, '0');

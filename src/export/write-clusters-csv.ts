@@ -4,10 +4,12 @@
  */
 import { compareClusterIds } from '../graph/compare-cluster-ids.js';
 import type { CoordinationNetwork } from '../model/network.js';
+import type { CaseScores, ClusterScore } from '../model/score.js';
 import type { CaseSignals, ClusterSignals } from '../signals/case-signals.js';
 import { encodeListItem } from './encode-list-item.js';
 import { roundDecimal } from './format-decimal.js';
 import { formatUtc } from './format-utc.js';
+import { scoreTtps } from './render-score-html.js';
 import { toCsv } from './to-csv.js';
 
 /** Columns of `clusters.csv`, in order. */
@@ -33,6 +35,10 @@ export const CLUSTERS_CSV_COLUMNS: readonly string[] = Object.freeze([
   'creation_burst_accounts',
   'handle_patterns',
   'signal_reasons',
+  'score',
+  'disarm',
+  'killchain',
+  'score_reasons',
 ]);
 
 /**
@@ -47,14 +53,22 @@ export const CLUSTERS_CSV_COLUMNS: readonly string[] = Object.freeze([
  * `lunch_dip` (−1..1), `holiday_country` (ISO code whose public holidays are significantly quiet),
  * `burst_days` (days with synchronized session starts), `creation_burst_accounts` (accounts in the largest
  * creation burst), `handle_patterns` (`pattern:count` joined by `;`), `signal_reasons` (plain words joined by ` | `, each with `\\`, `|`, `;` escaped by a backslash).
+ * Score columns (empty without `scores`): `score` (0..1), `disarm` and `killchain` (technique ids of the
+ * behaviours behind the score, `;`-joined), `score_reasons` (plain words joined by ` | `, escaped as above).
  *
  * @param network the coordination network
  * @param signals optional signal findings (src/signals/case-signals.ts)
+ * @param scores optional scores (src/model/score.ts)
  * @returns CSV text (CRLF line ends), rows in cluster-id order; identical input gives identical bytes
  * @example writeClustersCsv(report.network).split('\r\n')[0] // 'cluster,size,platforms,…'
  */
-export function writeClustersCsv(network: CoordinationNetwork, signals?: CaseSignals): string {
+export function writeClustersCsv(
+  network: CoordinationNetwork,
+  signals?: CaseSignals,
+  scores?: CaseScores,
+): string {
   const byCluster = new Map((signals?.clusters ?? []).map((s) => [s.cluster, s]));
+  const scoreOf = new Map((scores?.clusters ?? []).map((s) => [s.cluster, s]));
   const rows = [...network.clusters]
     .sort((x, y) => compareClusterIds(x.id, y.id))
     .map((c) => [
@@ -73,8 +87,20 @@ export function writeClustersCsv(network: CoordinationNetwork, signals?: CaseSig
         .join('; '),
       c.accounts.map(encodeListItem).join(';'),
       ...signalCells(byCluster.get(c.id)),
+      ...scoreCells(scoreOf.get(c.id)),
     ]);
   return toCsv(CLUSTERS_CSV_COLUMNS, rows);
+}
+
+function scoreCells(score: ClusterScore | undefined): (string | number)[] {
+  if (score === undefined) return ['', '', '', ''];
+  const ttps = scoreTtps(score);
+  return [
+    score.score,
+    ttps.disarm.map((t) => t.id).join(';'),
+    ttps.killchain.map((t) => t.id).join(';'),
+    score.reasons.map((r) => encodeListItem(r.text)).join(' | '),
+  ];
 }
 
 function signalCells(s: ClusterSignals | undefined): (string | number)[] {

@@ -1,6 +1,6 @@
 /**
  * The account network as a graphology graph: accounts are nodes, kept co-action edges are weighted undirected
- * edges (weight = co-actions, CooRTweet's `weight`). Built deterministically (nodes and edges inserted in sorted key
+ * edges (weight = the edge's `weight` when set — the IDF sum of significance mode — else co-actions, CooRTweet's `weight`). Built deterministically (nodes and edges inserted in sorted key
  * order, edge keys `e0, e1, …` in that order) so that community detection and graph files do not depend on the
  * order in which the detector produced the edges.
  * Sources: Giglietto et al. 2020 (CooRnet) doi:10.1080/1369118X.2020.1739732; Righetti & Balluff, CooRTweet.
@@ -26,7 +26,7 @@ export interface AccountNodeAttributes {
 
 /** Edge attributes of an {@link AccountGraph}. */
 export interface AccountEdgeAttributes {
-  /** Louvain weight: equals `coactions`. */
+  /** Louvain weight: the edge's `weight` (IDF sum in significance mode), else `coactions`. */
   weight: number;
   coactions: number;
   objects: number;
@@ -99,7 +99,7 @@ export function buildAccountGraph(edges: readonly NetworkEdge[], accounts?: Acco
       );
     }
     graph.addUndirectedEdgeWithKey(`e${i}`, lo, hi, {
-      weight: edge.coactions,
+      weight: edge.weight ?? edge.coactions,
       coactions: edge.coactions,
       objects: edge.objects,
       meanDtSeconds: edge.meanDtSeconds,

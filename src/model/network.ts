@@ -42,6 +42,13 @@ export interface EdgeKindStats {
   coactions: number;
   /** Distinct objects of this kind the two accounts co-acted on. */
   objects: number;
+  /**
+   * Objects of this kind on which the two would co-act by chance (λ of the null model, `computeEdgeSignificance`);
+   * absent when significance was not computed.
+   */
+  expected?: number;
+  /** log10 of the probability of `objects` or more co-acted objects under the null model (≤ 0). */
+  log10PValue?: number;
 }
 
 /**
@@ -50,6 +57,7 @@ export interface EdgeKindStats {
  * - `meanDtSeconds` / `medianDtSeconds`: over all co-action pairs.
  * - `symmetry`: CooRTweet's `edge_symmetry_score` = min/max of the two accounts' distinct posts in the pairs (0..1].
  * - `evidence`: a deterministic capped sample (smallest Δt first); `evidenceTotal` the full pair count.
+ * - `pValue`, `log10PValue`, `expected`, `idfWeight`: the null-model test (present when significance was computed).
  */
 export interface NetworkEdge {
   a: string;
@@ -62,6 +70,22 @@ export interface NetworkEdge {
   perKind: EdgeKindStats[];
   evidence: EvidencePair[];
   evidenceTotal: number;
+  /**
+   * Louvain weight when it is not `coactions`: in significance mode the sum of the inverse document frequencies of
+   * the co-acted objects (Pacheco et al. 2021, doi:10.1609/icwsm.v15i1.18075). Absent: `coactions` is the weight.
+   */
+  weight?: number;
+  /** Sum of the co-acted objects' inverse document frequencies (always set when significance was computed). */
+  idfWeight?: number;
+  /**
+   * Probability of co-action at least this strong by chance under the null model (smallest per-kind p-value times
+   * the number of kinds; see `computeEdgeSignificance`); may underflow to 0, so read `log10PValue` for ranking.
+   */
+  pValue?: number;
+  /** log10 of {@link pValue} (≤ 0). */
+  log10PValue?: number;
+  /** Null-model expectation λ of co-acted objects in the edge's strongest kind. */
+  expected?: number;
 }
 
 /** An account of the network (a node), with its cluster. */

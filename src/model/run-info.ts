@@ -92,6 +92,43 @@ export interface RunInfo {
   timings: StageTiming[];
   /** What the corpus signals found (near-duplicate groups, misspellings, hashtag sequences, media groups). */
   signals?: CorpusSignalStats;
+  /** The null-model test of the candidate edges (`computeEdgeSignificance`). */
+  significance?: SignificanceSummary;
+  /** Per trace kind: the window used, Chorus's estimate and CooRnet's `estimate_coord_interval`. */
+  windows?: WindowReport[];
+}
+
+/** Summary of the edge significance test, see `computeEdgeSignificance` (docs/methods.md §8). */
+export interface SignificanceSummary {
+  /** Whether the edge filter kept edges by significance (`false`: p-values shown, another filter applied). */
+  applied: boolean;
+  /** Level α (the stated false-positive rate). */
+  fpr: number;
+  /** Multiple-testing correction: `bh`, `bonferroni` or `none`. */
+  correction: string;
+  /** Candidate edges tested. */
+  tested: number;
+  /** Edges significant after the correction. */
+  significant: number;
+  /** Trace kinds with co-actions (the Bonferroni factor over kinds). */
+  kinds: number;
+  /** log10 of the largest p-value kept, or null. */
+  log10Threshold: number | null;
+}
+
+/** The co-action window of one trace kind and how it was chosen. */
+export interface WindowReport {
+  kind: string;
+  /** Window used for pairing, seconds. */
+  usedSeconds: number;
+  /** Where it came from: the documented default, the `--window` option, or the automatic estimate. */
+  source: 'default' | 'option' | 'auto';
+  /** Chorus's excess-synchrony estimate (seconds), null when the data gave none. */
+  estimateSeconds: number | null;
+  /** Why there is no estimate (`too-few`, `no-excess`) or `ok`. */
+  estimateStatus: string;
+  /** CooRnet's `estimate_coord_interval(q = 0.1, p = 0.5)` on this kind's traces (seconds), null when undefined. */
+  coornetSeconds: number | null;
 }
 
 /** Counts of the corpus signals stage (`computeCorpusTraces`); a kind not computed is absent. */

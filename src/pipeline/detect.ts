@@ -10,6 +10,7 @@ import { join } from 'node:path';
 
 import { type CoactionOptionsInput, computeCoactions, resolveCoactionOptions } from '../detect/co-action.js';
 import { coortweetDetectGroups, coortweetNetwork } from '../detect/coortweet-compat.js';
+import { computeEdgeSignificance } from '../detect/edge-significance.js';
 import { ConfigError } from '../errors.js';
 import {
   writeCaseOutputs,
@@ -22,6 +23,8 @@ import { type IngestOptions, resolveIngestOptions } from '../ingest/index.js';
 import type { CoordinationNetwork } from '../model/network.js';
 import { type ProgressSink, SILENT_PROGRESS } from '../model/progress.js';
 import type { RunInfo, StageTiming } from '../model/run-info.js';
+import type { CaseScores } from '../model/score.js';
+import { scoreCase } from '../score/score-case.js';
 import {
   type CaseSignals,
   resolveHashtagSequenceOptions,
@@ -57,7 +60,10 @@ export interface DetectOptions {
   /** Windows per kind (seconds), kinds to pair, viral-object bound, evidence per edge. */
   coaction: CoactionOptionsInput;
   // — network —
-  /** Which edges to keep. Default: at least 2 co-actions on at least 2 distinct objects. */
+  /**
+   * Which edges to keep. Default: significance under the null model at a false-positive rate of 0.001 with
+   * Benjamini–Hochberg control (`{ mode: 'significance', fpr: 0.001, correction: 'bh' }`).
+   */
   edgeFilter: EdgeFilter;
   /** Louvain seed and resolution, minimum cluster size. */
   clusters: Partial<ClusterOptions>;
@@ -165,6 +171,8 @@ export interface DetectResult {
   network: CoordinationNetwork;
   /** Cluster signals, account summaries and cohorts (time fingerprints, account signals). */
   signals: CaseSignals;
+  /** Scores with reasons and DISARM / kill-chain ids per cluster and clustered account. */
+  scores: CaseScores;
   /** Files written (empty when `out` is unset). */
   outputs: string[];
 }
@@ -253,6 +261,14 @@ export async function detect(
       (r) => r.pairs,
       () => withQueryProgress(store, progress, 'co-action', () => computeCoactions(store, opts.coaction)),
     );
+    const significance = await timed(
+      'significance',
+      (r) => r.tested,
+      () =>
+        withQueryProgress(store, progress, 'significance', () =>
+          computeEdgeSignificance(store, opts.edgeFilter.mode === 'significance' ? opts.edgeFilter : {}),
+        ),
+    );
     const loaded = await timed(
       'network.load',
       (r) => r.edges.length,
@@ -269,6 +285,11 @@ export async function detect(
       'signals.features',
       (s) => s.accounts.length,
       () => computeCaseSignals(store, network, opts.signals.features ?? {}),
+    );
+    const scores = await timed(
+      'scores',
+      (s) => s.clusters.length + s.accounts.length,
+      async () => scoreCase(network, signals, { windowSeconds: coaction.windowSeconds }),
     );
 
     const totals = {
@@ -322,6 +343,15 @@ export async function detect(
       bounded: coaction.bounded,
       timings,
       signals: corpusSignals,
+      significance: {
+        applied: opts.edgeFilter.mode === 'significance',
+        fpr: significance.fpr,
+        correction: significance.correction,
+        tested: significance.tested,
+        significant: significance.significant,
+        kinds: significance.kinds,
+        log10Threshold: significance.log10Threshold,
+      },
     };
 
     const compatFiles: { name: string; text: string }[] = [];
@@ -363,7 +393,7 @@ export async function detect(
         await writeFile(path, file.text, 'utf8');
         outputs.push(path);
       }
-      outputs.unshift(...(await writeCaseOutputs(out, { run, network, signals })));
+      outputs.unshift(...(await writeCaseOutputs(out, { run, network, signals, scores })));
       outputs.push(quarantinePath);
       timings.push({ stage: 'outputs', ms: Math.round(performance.now() - t0), rows: outputs.length });
     }
@@ -376,7 +406,7 @@ export async function detect(
     ]);
     // run.json last, so it carries the output stage's timing and the finish time.
     if (opts.out !== undefined) await writeFile(join(opts.out, 'run.json'), writeRunJson(run), 'utf8');
-    return { run, network, signals, outputs };
+    return { run, network, signals, scores, outputs };
   } finally {
     store.close();
   }

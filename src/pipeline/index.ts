@@ -27,6 +27,7 @@ export { type EncodeResult, encodeTraces } from './encode-traces.js';
 export { type IngestFilesResult, ingestFiles } from './ingest-files.js';
 export { loadAccountFacts } from './load-accounts.js';
 export {
+  ABSOLUTE_EDGE_FILTER,
   EDGE_FILTER_DEFAULTS,
   type EdgeFilter,
   type EdgeObjectCount,

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { computeCoactions } from '../detect/co-action.js';
 import { ConfigError } from '../errors.js';
 import { DuckStore } from '../store/duck-store.js';
-import { loadNetwork } from './load-network.js';
+import { ABSOLUTE_EDGE_FILTER, loadNetwork } from './load-network.js';
 
 // Accounts 0 = t:a, 1 = t:b, 2 = t:c (sorted keys). Objects: 0 url U1, 1 domain D, 2 url U2, 3 url U3.
 // a & b share one link once (posts 1 and 2, 10 s apart): url U1 + domain D = 2 co-actions on 2 objects from one
@@ -61,7 +61,7 @@ describe('loadNetwork', () => {
   after(() => store.close());
 
   it('by default keeps only account pairs that acted together with at least two posts each', async () => {
-    const loaded = await loadNetwork(store);
+    const loaded = await loadNetwork(store, ABSOLUTE_EDGE_FILTER);
     assert.equal(loaded.candidateEdges, 2);
     assert.deepEqual(
       loaded.edges.map((e) => [e.a, e.b, e.coactions, e.objects]),

@@ -5,41 +5,62 @@
  * Percentile rule: Righetti & Balluff, CooRTweet `generate_coordinated_network(edge_weight = q)` — keep edges whose
  * weight is strictly above the type-7 quantile q of all edge weights (DuckDB `quantile_cont` is type 7).
  */
+import {
+  type Correction,
+  EDGE_SIGNIFICANCE_DEFAULTS,
+  validateEdgeSignificanceOptions,
+} from '../detect/edge-significance.js';
 import { ConfigError } from '../errors.js';
-import type { NetworkEdge, PostRef } from '../model/network.js';
+import type { EdgeKindStats, NetworkEdge, PostRef } from '../model/network.js';
 import type { TraceKind } from '../model/trace.js';
 import type { DuckStore } from '../store/duck-store.js';
 
-/** Edge filter: absolute thresholds, or CooRTweet-compatible percentile mode. */
+/**
+ * Edge filter:
+ * - `significance` (default): keep the edges whose co-action is improbable under the null model of
+ *   `computeEdgeSignificance` at false-positive rate `fpr` with multiple-testing control `correction`;
+ * - `absolute`: fixed thresholds on co-actions, objects and posts;
+ * - `percentile`: CooRTweet-compatible, keep edges above a quantile of the co-action counts.
+ */
 export type EdgeFilter =
+  | { mode: 'significance'; fpr: number; correction: Correction }
   | { mode: 'absolute'; minCoactions: number; minObjects: number; minPostsEach: number }
   | { mode: 'percentile'; quantile: number };
 
 /**
- * Default edge filter: at least 2 co-actions, and each account took part with at least 2 distinct posts — so the
- * two accounts acted together at least twice. One shared link alone yields 2 co-actions on 2 objects (its URL and
- * its domain) from a single post each, and is not an edge; `minObjects` stays 1 so repeated pushing of one object
- * (link flooding) still counts.
+ * Absolute thresholds used by `--min-coactions` & co.: at least 2 co-actions, and each account took part with at
+ * least 2 distinct posts — so the two accounts acted together at least twice. One shared link alone yields 2
+ * co-actions on 2 objects (its URL and its domain) from a single post each, and is not an edge; `minObjects` stays 1
+ * so repeated pushing of one object (link flooding) still counts.
  */
-export const EDGE_FILTER_DEFAULTS: EdgeFilter = {
+export const ABSOLUTE_EDGE_FILTER: EdgeFilter = Object.freeze({
   mode: 'absolute',
   minCoactions: 2,
   minObjects: 1,
   minPostsEach: 2,
-};
+});
+
+/** Default edge filter: significance at a false-positive rate of 0.001 with Benjamini–Hochberg control. */
+export const EDGE_FILTER_DEFAULTS: EdgeFilter = Object.freeze({
+  mode: 'significance',
+  ...EDGE_SIGNIFICANCE_DEFAULTS,
+});
 
 /**
  * Check an edge filter.
- * @throws {ConfigError} when the mode is unknown, a threshold is not an integer ≥ 1, or the quantile is outside [0, 1]
+ * @throws {ConfigError} when the mode is unknown, a threshold is not an integer ≥ 1, the quantile is outside [0, 1],
+ *   or the significance options are invalid
  */
 export function validateEdgeFilter(filter: EdgeFilter): void {
   const mode = (filter as { mode?: unknown } | null)?.mode;
-  if (mode !== 'absolute' && mode !== 'percentile') {
+  if (mode !== 'absolute' && mode !== 'percentile' && mode !== 'significance') {
     throw new ConfigError(
-      `graph/edge-filter: invalid \`mode\` (${String(mode)}). Expecting 'absolute' or 'percentile'.`,
+      `graph/edge-filter: invalid \`mode\` (${String(mode)}). Expecting 'significance', 'absolute' or 'percentile'.`,
     );
   }
-  if (filter.mode === 'absolute') {
+  if (filter.mode === 'significance') {
+    validateEdgeSignificanceOptions(filter);
+  } else if (filter.mode === 'absolute') {
     for (const key of ['minCoactions', 'minObjects', 'minPostsEach'] as const) {
       const value = filter[key];
       if (!Number.isInteger(value) || value < 1) {
@@ -92,7 +113,18 @@ export async function loadNetwork(
   const candidateEdges = await store.scalar('SELECT count(*) FROM coaction_edges');
   let weightThreshold: number | null = null;
   let where: string;
-  if (filter.mode === 'absolute') {
+  const hasSignificance =
+    (await store.scalar(
+      "SELECT count(*) FROM information_schema.tables WHERE table_name IN ('sig_edges', 'sig_edge_kinds')",
+    )) === 2;
+  if (filter.mode === 'significance') {
+    if (!hasSignificance) {
+      throw new ConfigError(
+        'graph/edge-filter: mode `significance` needs the significance tables; run `computeEdgeSignificance` first.',
+      );
+    }
+    where = 's.significant';
+  } else if (filter.mode === 'absolute') {
     where = `coactions >= ${filter.minCoactions} AND objects >= ${filter.minObjects} AND least(posts_a, posts_b) >= ${filter.minPostsEach}`;
   } else {
     weightThreshold = await store.scalar(
@@ -100,9 +132,14 @@ export async function loadNetwork(
     );
     where = `coactions > ${weightThreshold}`;
   }
+  const sigColumns = hasSignificance
+    ? 's.weight AS sig_weight, s.log10_p, s.expected AS sig_expected, s.best_kind'
+    : 'NULL AS sig_weight, NULL AS log10_p, NULL AS sig_expected, NULL AS best_kind';
+  const sigJoin = hasSignificance ? 'LEFT JOIN sig_edges s USING (a, b)' : '';
   await store.run(`CREATE OR REPLACE TABLE kept_edges AS
-    SELECT e.*, da.key AS key_a, db.key AS key_b
+    SELECT e.*, da.key AS key_a, db.key AS key_b, ${sigColumns}
     FROM coaction_edges e JOIN account_dict da ON da.account = e.a JOIN account_dict db ON db.account = e.b
+    ${sigJoin}
     WHERE ${where}`);
 
   const edges: NetworkEdge[] = [];
@@ -121,19 +158,34 @@ export async function loadNetwork(
         evidence: [],
         evidenceTotal: num(row.coactions),
       };
+      if (row.log10_p !== null && row.log10_p !== undefined) {
+        edge.log10PValue = num(row.log10_p);
+        edge.pValue = 10 ** edge.log10PValue;
+        edge.expected = num(row.sig_expected);
+        edge.idfWeight = num(row.sig_weight);
+      }
+      if (filter.mode === 'significance') edge.weight = num(row.sig_weight);
       edges.push(edge);
       byPair.set(`${row.a},${row.b}`, edge);
     }
   }
 
-  for await (const rows of store.rows(`SELECT k.a, k.b, k.kind, k.coactions, k.objects
-      FROM coaction_edge_kinds k JOIN kept_edges USING (a, b) ORDER BY k.a, k.b, k.kind`)) {
+  const kindSig = hasSignificance
+    ? 'sk.expected, sk.log10_p FROM coaction_edge_kinds k JOIN kept_edges USING (a, b) LEFT JOIN sig_edge_kinds sk USING (a, b, kind)'
+    : 'NULL AS expected, NULL AS log10_p FROM coaction_edge_kinds k JOIN kept_edges USING (a, b)';
+  for await (const rows of store.rows(`SELECT k.a, k.b, k.kind, k.coactions, k.objects, ${kindSig}
+      ORDER BY k.a, k.b, k.kind`)) {
     for (const row of rows) {
-      byPair.get(`${row.a},${row.b}`)?.perKind.push({
+      const stats: EdgeKindStats = {
         kind: row.kind as TraceKind,
         coactions: num(row.coactions),
         objects: num(row.objects),
-      });
+      };
+      if (row.log10_p !== null && row.log10_p !== undefined) {
+        stats.expected = num(row.expected);
+        stats.log10PValue = num(row.log10_p);
+      }
+      byPair.get(`${row.a},${row.b}`)?.perKind.push(stats);
     }
   }
 

@@ -14,7 +14,7 @@ import sharp from 'sharp';
 
 import type { CoordinationNetwork } from '../../src/model/network.js';
 import { TRACE_KINDS, type TraceKind } from '../../src/model/trace.js';
-import { detect } from '../../src/pipeline/index.js';
+import { ABSOLUTE_EDGE_FILTER, detect } from '../../src/pipeline/index.js';
 import type { CaseSignals } from '../../src/signals/index.js';
 import { generateSignalCase, type SignalCase } from '../fixtures/signals/signal-case.js';
 
@@ -24,8 +24,11 @@ let signalCase: SignalCase;
 let full: CoordinationNetwork;
 let fullSignals: CaseSignals;
 
+// The planted groups are minimal on purpose (5–6 accounts tied by one to three objects), to test each signal's
+// traces alone; pairwise that is too little for the null-model filter (a pair sharing one hashtag sequence is not
+// improbable by itself), so these tests keep edges by the fixed thresholds.
 const detectWith = (kinds: readonly TraceKind[]) =>
-  detect([input], { traces: { kinds }, coaction: { kinds }, threads: 2 });
+  detect([input], { traces: { kinds }, coaction: { kinds }, threads: 2, edgeFilter: ABSOLUTE_EDGE_FILTER });
 const run = async (kinds: readonly TraceKind[]): Promise<CoordinationNetwork> =>
   (await detectWith(kinds)).network;
 
@@ -154,7 +157,7 @@ describe('media files named in the data are hashed locally and grouped by pHash'
     lines.push(`p8,acct8,${new Date(t0).toISOString()},linked,img/escape/poster.png`);
     const csv = join(dir, 'posts.csv');
     await writeFile(csv, `${lines.join('\n')}\n`, 'utf8');
-    const { run, network } = await detect([csv], { threads: 2 });
+    const { run, network } = await detect([csv], { threads: 2, edgeFilter: ABSOLUTE_EDGE_FILTER });
     const media = run.signals?.media;
     assert.equal(media?.files, 8);
     assert.equal(media?.filesHashed, 6);
