@@ -77,6 +77,7 @@ test('hand-computed λ, p-values and IDF weights', async () => {
   await computeCoactions(store, { windowSeconds: { default: 60 } });
   const stats = await computeEdgeSignificance(store, { fpr: 0.2 });
   assert.equal(stats.tested, 2);
+  assert.equal(stats.family, 6, 'C(4, 2) account pairs could have co-acted');
   assert.equal(stats.kinds, 1);
   const [e12, e34] = await edges();
   assert.deepEqual([e12?.a, e12?.b, e34?.a, e34?.b], [1, 2, 3, 4]);
@@ -91,16 +92,17 @@ test('hand-computed λ, p-values and IDF weights', async () => {
   // idf = ln(1 + 4 / n): objects 1 (n = 3) and 2 (n = 2) for (1,2), object 3 (n = 2) for (3,4).
   assert.ok(Math.abs(e12!.weight - (Math.log(1 + 4 / 3) + Math.log(3))) < 1e-12);
   assert.ok(Math.abs(e34!.weight - Math.log(3)) < 1e-12);
-  // BH at 0.2: p(1) = 0.1467 > 0.1 and p(2) = 0.2866 > 0.2 → nothing kept.
+  // BH at 0.2 over m = 6: p(1) = 0.1467 > 0.2/6 and p(2) = 0.2866 > 0.4/6 → nothing kept.
   assert.equal(stats.significant, 0);
   assert.equal(stats.log10Threshold, null);
 });
 
-test('corrections: BH keeps both at 0.3, Bonferroni and per-edge keep the stronger one only', async () => {
+test('corrections: BH keeps both at 0.9, Bonferroni and per-edge keep the stronger one only', async () => {
   await load(HAND);
   await computeCoactions(store, { windowSeconds: { default: 60 } });
-  assert.equal((await computeEdgeSignificance(store, { fpr: 0.3 })).significant, 2);
-  const bonferroni = await computeEdgeSignificance(store, { fpr: 0.3, correction: 'bonferroni' });
+  // m = 6: BH rank 2 needs p ≤ 2·0.9/6 = 0.3 (0.2866 passes); Bonferroni needs p ≤ 0.9/6 = 0.15 (only 0.1467).
+  assert.equal((await computeEdgeSignificance(store, { fpr: 0.9 })).significant, 2);
+  const bonferroni = await computeEdgeSignificance(store, { fpr: 0.9, correction: 'bonferroni' });
   assert.equal(bonferroni.significant, 1);
   assert.deepEqual(
     (await edges()).filter((e) => e.significant).map((e) => [e.a, e.b]),
@@ -129,6 +131,7 @@ function reference(traces: readonly T[], windowMs: number): Map<string, { lp: nu
   const q = new Map<number, number>();
   const n = new Map<number, number>();
   const edgeKindObjects = new Map<string, Set<number>>();
+  const pairPosts = new Map<string, { a: number[]; b: number[] }>();
   for (const list of byKindObject.values()) {
     const object = list[0]!.object;
     const accounts = [...new Set(list.map((t) => t.account))];
@@ -138,6 +141,10 @@ function reference(traces: readonly T[], windowMs: number): Map<string, { lp: nu
       for (const y of list) {
         if (x.account >= y.account || Math.abs(x.ts - y.ts) > windowMs) continue;
         pairs.add(`${x.account},${y.account}`);
+        const pp = pairPosts.get(`${x.account},${y.account}`) ?? { a: [], b: [] };
+        pp.a.push(x.rec);
+        pp.b.push(y.rec);
+        pairPosts.set(`${x.account},${y.account}`, pp);
         const key = `${x.account},${y.account},${x.kind}`;
         edgeKindObjects.set(key, (edgeKindObjects.get(key) ?? new Set()).add(object));
       }
@@ -159,24 +166,40 @@ function reference(traces: readonly T[], windowMs: number): Map<string, { lp: nu
     const ak = `${t.account}|${t.kind}`;
     s.set(ak, (s.get(ak) ?? 0) + (n.get(t.object)! - 1) * q.get(t.object)!);
   }
-  const out = new Map<string, { lp: number; lam: number }>();
-  for (const [key, objects] of edgeKindObjects) {
-    const [a, b, kind] = key.split(',');
-    const ra = r(a!);
-    const rb = r(b!);
-    const lam = Math.max(
-      (rb * s.get(`${a}|${kind}`)!) / Math.max(1, R - ra),
-      (ra * s.get(`${b}|${kind}`)!) / Math.max(1, R - rb),
-    );
-    const k = objects.size;
+  const lnTail = (k: number, lam: number): number => {
+    if (k <= 0) return 0;
     let lnFact = 0;
     for (let i = 2; i <= k; i++) lnFact += Math.log(i);
-    const lp = lam < k + 1 ? Math.min(0, -lam + k * Math.log(lam) - lnFact - Math.log(1 - lam / (k + 1))) : 0;
-    const edge = `${a},${b}`;
-    const prev = out.get(edge);
-    if (prev === undefined || lp < prev.lp) out.set(edge, { lp, lam });
+    return lam < k + 1 ? Math.min(0, -lam + k * Math.log(lam) - lnFact - Math.log(1 - lam / (k + 1))) : 0;
+  };
+  const lambda = (a: string, b: string, kind: string) =>
+    Math.max(
+      (r(b) * (s.get(`${a}|${kind}`) ?? 0)) / Math.max(1, R - r(a)),
+      (r(a) * (s.get(`${b}|${kind}`) ?? 0)) / Math.max(1, R - r(b)),
+    );
+  // share and url are each their own family here (share, link): one test per family plus the sum, × 3.
+  const families = [...kinds].sort();
+  const edges = new Set([...edgeKindObjects.keys()].map((key) => key.split(',').slice(0, 2).join(',')));
+  const out = new Map<string, { lp: number; lam: number }>();
+  for (const edge of edges) {
+    const [a, b] = edge.split(',') as [string, string];
+    let best = 0;
+    let kSum = 0;
+    let lamSum = 0;
+    for (const kind of families) {
+      const k = edgeKindObjects.get(`${a},${b},${kind}`)?.size ?? 0;
+      const lam = lambda(a, b, kind);
+      best = Math.min(best, lnTail(k, lam));
+      kSum += k;
+      lamSum += lam;
+    }
+    // The summed count is at most the distinct posts of either account in the edge's co-actions.
+    const postsA = new Set(pairPosts.get(edge)?.a);
+    const postsB = new Set(pairPosts.get(edge)?.b);
+    best = Math.min(best, lnTail(Math.min(kSum, postsA.size, postsB.size), lamSum));
+    const tests = families.length <= 1 ? 1 : families.length + 1;
+    out.set(edge, { lp: Math.min(0, best + Math.log(tests)), lam: lamSum });
   }
-  for (const [edge, v] of out) out.set(edge, { lp: Math.min(0, v.lp + Math.log(kinds.size)), lam: v.lam });
   return out;
 }
 
@@ -223,4 +246,17 @@ test('matches a brute-force reference of the null model on random traces', async
     assert.ok(kept.every((k) => k.split(',').every((x) => Number(x) >= 100)));
     assert.equal(stats.significant, 10);
   }
+});
+
+test('one post carrying several objects counts as one act', async () => {
+  // Accounts 1 and 2 each post once, 5 s apart, with the same three hashtags: 3 objects, 1 post each → k = 1.
+  const traces: T[] = [1, 2, 3].flatMap((o) => [
+    { account: 1, rec: 1, ts: 0, kind: 'hashtag' as const, object: o },
+    { account: 2, rec: 2, ts: 5_000, kind: 'hashtag' as const, object: o },
+  ]);
+  await load(traces);
+  await computeCoactions(store, { windowSeconds: { default: 60 } });
+  await computeEdgeSignificance(store);
+  const [row] = await store.all('SELECT k FROM sig_edge_kinds');
+  assert.equal(Number(row?.k), 1);
 });

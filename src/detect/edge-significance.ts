@@ -16,14 +16,23 @@
  *   over all kinds, not in objects of kind k: a kind only a handful of accounts have (a rare misspelling, one
  *   image) must not make those accounts each other's only possible partners. The model is made symmetric by taking
  *   the larger of λ_{a→b} and λ_{b→a} (the more conservative one).
- * - The observed count k = distinct objects of kind k the two co-acted on; under the null it is approximately
+ * - The observed count k = distinct objects of kind k the two co-acted on, but at most the distinct posts of either
+ *   account in those co-actions (one retweet carrying five hashtags is one act, not five); under the null it is approximately
  *   Poisson(λ) (a sum of many rare, nearly independent indicators; Le Cam 1960, doi:10.2140/pjm.1960.10.1181),
  *   so p_k = P(Poisson(λ) ≥ k). Computed in log space as the first-term bound
  *   P(X ≥ k) ≤ e^{−λ} λ^k / k! · 1 / (1 − λ/(k + 1)) for λ < k + 1 (conservative, and tight when λ ≪ k, i.e. for
  *   every edge that can be significant); p = 1 when λ ≥ k + 1.
- * - An edge is tested once: its p-value is the smallest per-kind p-value times the number of kinds that produced
- *   co-actions in the case (Bonferroni over kinds, since kinds overlap: one shared link is a URL and a domain).
- * Multiple testing over the m candidate edges (every account pair with ≥ 1 co-action):
+ * - Kinds that restate one act are grouped in trace families ({@link TRACE_FAMILIES}: a shared link is a URL and
+ *   a domain; a copied text is a text, a near-duplicate and maybe a misspelling). A family's count is the largest
+ *   count of its kinds and its λ the largest λ. An edge is tested once per family and once for the sum over all
+ *   families (Σ k against Poisson(Σ λ), λ of every family of the two accounts included, also those they did not
+ *   co-act on), so evidence spread over several families adds up — the summed count is at most the distinct posts of
+ *   either account in the edge's co-actions, so one retweet carrying a link and a hashtag is still one act (Σ λ
+ *   counts such an act once per family, which keeps the sum test conservative); its p-value is the smallest of those F + 1
+ *   p-values times F + 1 (Bonferroni; F = families with co-actions in the case, and no factor when F = 1).
+ * Multiple testing over m = M(M − 1)/2, every pair of the M accounts with a trace of a paired kind: any of them
+ * could have become an edge, and testing only the pairs that did co-act would select the hypotheses by their
+ * outcome (the look-elsewhere effect):
  * - `bh` (default): Benjamini & Hochberg 1995 (doi:10.1111/j.2517-6161.1995.tb02031.x) at level α = `fpr`. When
  *   no edge is real (organic-only data) this keeps any edge at all with probability ≤ α; otherwise the expected
  *   share of chance edges among those kept is ≤ α.
@@ -36,6 +45,7 @@
  */
 
 import { ConfigError } from '../errors.js';
+import type { TraceKind } from '../model/trace.js';
 import type { DuckStore } from '../store/duck-store.js';
 
 /** Multiple-testing corrections of {@link EdgeSignificanceOptions.correction}. */
@@ -76,12 +86,16 @@ export function validateEdgeSignificanceOptions(options: EdgeSignificanceOptions
 
 /** What {@link computeEdgeSignificance} found. */
 export interface EdgeSignificanceStats {
-  /** Candidate edges tested (m). */
+  /** Candidate edges tested (account pairs with at least one co-action). */
   tested: number;
+  /** Size m of the multiple-testing family: account pairs that could have co-acted, M(M − 1)/2. */
+  family: number;
   /** Edges significant after the correction. */
   significant: number;
-  /** Trace kinds that produced co-actions (the Bonferroni factor over kinds). */
+  /** Trace kinds that produced co-actions. */
   kinds: number;
+  /** Trace families among them (F; the edge p-value is the smallest of F + 1 tests times F + 1). */
+  families: number;
   /** The largest p-value kept (log10), or null when nothing was kept. */
   log10Threshold: number | null;
   /** The options used. */
@@ -89,8 +103,35 @@ export interface EdgeSignificanceStats {
   correction: Correction;
 }
 
+/**
+ * Trace families: kinds that can restate one act share a family, and a family counts once in an edge's test.
+ * `link` (url, domain), `hashtag` (hashtag, hashtagseq), `text` (text, neardup, misspelling), `reply`
+ * (reply, mention), and `share`, `media`, `object` on their own.
+ */
+export const TRACE_FAMILIES: Readonly<Record<TraceKind, string>> = Object.freeze({
+  url: 'link',
+  domain: 'link',
+  hashtag: 'hashtag',
+  hashtagseq: 'hashtag',
+  text: 'text',
+  neardup: 'text',
+  misspelling: 'text',
+  reply: 'reply',
+  mention: 'reply',
+  share: 'share',
+  media: 'media',
+  object: 'object',
+});
+
 /** Tables written by {@link computeEdgeSignificance}. */
-export const SIGNIFICANCE_TABLES = ['sig_objects', 'sig_accounts', 'sig_edge_kinds', 'sig_edges'] as const;
+export const SIGNIFICANCE_TABLES = [
+  'sig_objects',
+  'sig_accounts',
+  'sig_edge_kinds',
+  'sig_edges',
+  'sig_account_families',
+  'sig_totals',
+] as const;
 
 /**
  * Test every candidate edge of `coaction_edges` against the null model of this module's header and mark the
@@ -103,7 +144,11 @@ export const SIGNIFICANCE_TABLES = ['sig_objects', 'sig_accounts', 'sig_edge_kin
  * - `sig_accounts(account, kind, d, s, r)` — per account and kind: distinct objects d, A = Σ (n_o − 1) q_o, and
  *   the account's posts r (all kinds);
  * - `sig_edge_kinds(a, b, kind, k, expected, log10_p)` — per edge and kind: co-acted objects, λ, log10 p;
- * - `sig_edges(a, b, weight, log10_p, best_kind, expected, rk, significant)` — per candidate edge.
+ * - `sig_edges(a, b, weight, log10_p, best_kind, expected, k_sum, lam_sum, rk, significant)` — per candidate
+ *   edge: IDF weight, the edge p-value (log10), the kind with the smallest per-kind p and its λ, the summed count
+ *   (distinct acts) and Σ λ over families, the rank by p, the verdict;
+ * - `sig_account_families(account, fam, s, r)` — per account and trace family: the largest A of its kinds and the
+ *   account's posts (for group tests, `supportSignificantGroups`); `sig_totals(accounts, family, posts)`.
  *
  * @param store a case store after `computeCoactions`
  * @param options partial {@link EdgeSignificanceOptions}
@@ -119,9 +164,19 @@ export async function computeEdgeSignificance(
 ): Promise<EdgeSignificanceStats> {
   const o: EdgeSignificanceOptions = { ...EDGE_SIGNIFICANCE_DEFAULTS, ...options };
   validateEdgeSignificanceOptions(o);
+  const families = Object.entries(TRACE_FAMILIES)
+    .map(([kind, family]) => `('${kind}', '${family}')`)
+    .join(', ');
   await store.run(`
     DROP TABLE IF EXISTS sig_objects; DROP TABLE IF EXISTS sig_accounts;
     DROP TABLE IF EXISTS sig_edge_kinds; DROP TABLE IF EXISTS sig_edges;
+    CREATE OR REPLACE TEMP MACRO _sig_lp(k, lam) AS
+      CASE WHEN k <= 0 THEN 0.0
+           WHEN lam <= 0 THEN -324.0
+           WHEN lam < k + 1 THEN least(0.0, (-lam + k * ln(lam) - lgamma(k + 1) - ln(1 - lam / (k + 1))) / ln(10))
+           ELSE 0.0 END;
+    CREATE TEMP TABLE _sig_fam (kind VARCHAR, fam VARCHAR);
+    INSERT INTO _sig_fam VALUES ${families};
     CREATE TEMP TABLE _sig_kinds AS SELECT DISTINCT kind FROM coaction_edge_kinds;
     CREATE TEMP TABLE _sig_ao AS
       SELECT DISTINCT t.account, t.object, t.kind FROM traces t SEMI JOIN _sig_kinds k ON t.kind = k.kind;
@@ -139,42 +194,67 @@ export async function computeEdgeSignificance(
                  FROM _sig_ao ao JOIN sig_objects s USING (object) GROUP BY ao.account, ao.kind)
       SELECT x.*, r.r FROM x JOIN _sig_r r USING (account);
     CREATE TEMP TABLE _sig_n AS SELECT sum(r) AS n FROM _sig_r;
+    CREATE TEMP TABLE _sig_pp AS
+      SELECT a, b, kind, count(DISTINCT rec_a) AS pa, count(DISTINCT rec_b) AS pb FROM coaction_pairs GROUP BY a, b, kind;
     CREATE TABLE sig_edge_kinds AS
       WITH l AS (
-        SELECT ek.a, ek.b, ek.kind, ek.objects::DOUBLE AS k,
+        SELECT ek.a, ek.b, ek.kind, least(ek.objects, pp.pa, pp.pb)::DOUBLE AS k,
                greatest(xb.r * xa.s / greatest(1, tot.n - xa.r), xa.r * xb.s / greatest(1, tot.n - xb.r)) AS lam
         FROM coaction_edge_kinds ek
+        JOIN _sig_pp pp ON pp.a = ek.a AND pp.b = ek.b AND pp.kind = ek.kind
         JOIN sig_accounts xa ON xa.account = ek.a AND xa.kind = ek.kind
         JOIN sig_accounts xb ON xb.account = ek.b AND xb.kind = ek.kind
         CROSS JOIN _sig_n tot)
-      SELECT a, b, kind, k, lam AS expected,
-             CASE WHEN lam <= 0 THEN -324.0
-                  WHEN lam < k + 1 THEN least(0.0, (-lam + k * ln(lam) - lgamma(k + 1) - ln(1 - lam / (k + 1))) / ln(10))
-                  ELSE 0.0 END AS log10_p
-      FROM l;
+      SELECT a, b, kind, k, lam AS expected, _sig_lp(k, lam) AS log10_p FROM l;
+    DROP TABLE IF EXISTS sig_account_families; DROP TABLE IF EXISTS sig_totals;
+    CREATE TABLE sig_account_families AS
+      SELECT account, fam, max(s) AS s, any_value(r) AS r FROM sig_accounts JOIN _sig_fam USING (kind) GROUP BY account, fam;
+    CREATE TEMP VIEW _sig_af AS SELECT account, fam, s FROM sig_account_families;
+    CREATE TEMP TABLE _sig_fams AS SELECT DISTINCT fam FROM _sig_fam SEMI JOIN _sig_kinds USING (kind);
   `);
   const kinds = await store.scalar('SELECT count(*) FROM _sig_kinds');
+  const familiesPresent = await store.scalar('SELECT count(*) FROM _sig_fams');
+  const accounts = await store.scalar('SELECT count(DISTINCT account) FROM _sig_ao');
+  const family = Math.max(1, (accounts * (accounts - 1)) / 2);
   const tested = await store.scalar('SELECT count(*) FROM coaction_edges');
   const alpha = o.fpr;
-  // Per-edge p: best kind × number of kinds, capped at 1; rank for Benjamini–Hochberg.
+  // One test per family and the sum over families: Bonferroni over those F + 1 tests (1 when F = 1).
+  const tests = familiesPresent <= 1 ? 1 : familiesPresent + 1;
   await store.run(`
+    CREATE TEMP TABLE _sig_ef AS
+      WITH ek AS (SELECT a, b, fam, max(k) AS k FROM sig_edge_kinds JOIN _sig_fam USING (kind) GROUP BY a, b, fam)
+      SELECT e.a, e.b, f.fam, coalesce(ek.k, 0) AS k,
+             greatest(rb.r * coalesce(fa.s, 0) / greatest(1, tot.n - ra.r),
+                      ra.r * coalesce(fb.s, 0) / greatest(1, tot.n - rb.r)) AS lam
+      FROM coaction_edges e CROSS JOIN _sig_fams f CROSS JOIN _sig_n tot
+      JOIN _sig_r ra ON ra.account = e.a JOIN _sig_r rb ON rb.account = e.b
+      LEFT JOIN _sig_af fa ON fa.account = e.a AND fa.fam = f.fam
+      LEFT JOIN _sig_af fb ON fb.account = e.b AND fb.fam = f.fam
+      LEFT JOIN ek ON ek.a = e.a AND ek.b = e.b AND ek.fam = f.fam;
     CREATE TABLE sig_edges AS
       WITH best AS (
-        SELECT a, b, arg_min(kind, (log10_p, kind)) AS best_kind, min(log10_p) AS lp,
-               arg_min(expected, (log10_p, kind)) AS expected
+        SELECT a, b, arg_min(kind, (log10_p, kind)) AS best_kind, arg_min(expected, (log10_p, kind)) AS expected
         FROM sig_edge_kinds GROUP BY a, b),
+      fams AS (
+        SELECT f.a, f.b, min(_sig_lp(f.k, f.lam)) AS lp_family,
+               least(sum(f.k), any_value(e.posts_a), any_value(e.posts_b)) AS k_sum, sum(f.lam) AS lam_sum
+        FROM _sig_ef f JOIN coaction_edges e USING (a, b) GROUP BY f.a, f.b),
       w AS (SELECT eo.a, eo.b, sum(s.idf) AS weight
-            FROM coaction_edge_objects eo JOIN sig_objects s USING (object) GROUP BY eo.a, eo.b)
-      SELECT e.a, e.b, coalesce(w.weight, 0) AS weight,
-             least(0.0, coalesce(best.lp, 0) + log10(${Math.max(1, kinds)})) AS log10_p,
-             best.best_kind, coalesce(best.expected, 0) AS expected,
-             row_number() OVER (ORDER BY least(0.0, coalesce(best.lp, 0) + log10(${Math.max(1, kinds)})), e.a, e.b) AS rk,
-             false AS significant
-      FROM coaction_edges e LEFT JOIN best USING (a, b) LEFT JOIN w USING (a, b);
-    DROP TABLE _sig_kinds; DROP TABLE _sig_ao; DROP TABLE _sig_m; DROP TABLE _sig_n; DROP TABLE _sig_r;
+            FROM coaction_edge_objects eo JOIN sig_objects s USING (object) GROUP BY eo.a, eo.b),
+      p AS (
+        SELECT e.a, e.b, coalesce(w.weight, 0) AS weight,
+               least(0.0, least(coalesce(fams.lp_family, 0), coalesce(_sig_lp(fams.k_sum, fams.lam_sum), 0)) + log10(${tests})) AS log10_p,
+               best.best_kind, coalesce(best.expected, 0) AS expected,
+               coalesce(fams.k_sum, 0)::DOUBLE AS k_sum, coalesce(fams.lam_sum, 0) AS lam_sum
+        FROM coaction_edges e LEFT JOIN best USING (a, b) LEFT JOIN fams USING (a, b) LEFT JOIN w USING (a, b))
+      SELECT *, row_number() OVER (ORDER BY log10_p, a, b) AS rk, false AS significant FROM p;
+    DROP TABLE _sig_kinds; DROP TABLE _sig_ao; DROP TABLE _sig_m; DROP TABLE _sig_r;
+    DROP TABLE _sig_pp; DROP VIEW _sig_af; DROP TABLE _sig_fams; DROP TABLE _sig_fam; DROP TABLE _sig_ef;
+    CREATE TABLE sig_totals AS SELECT ${accounts}::DOUBLE AS accounts, ${family}::DOUBLE AS family,
+      (SELECT n FROM _sig_n) AS posts;
   `);
   const eps = 1e-9;
-  const m = Math.max(1, tested);
+  const m = family;
   let condition: string;
   if (o.correction === 'bh') {
     const cut = await store.scalar(
@@ -186,15 +266,17 @@ export async function computeEdgeSignificance(
   } else {
     condition = `log10_p <= ${Math.log10(alpha)} + ${eps}`;
   }
-  await store.run(`UPDATE sig_edges SET significant = (${condition})`);
+  await store.run(`UPDATE sig_edges SET significant = (${condition}); DROP TABLE _sig_n;`);
   const significant = await store.scalar('SELECT count(*) FROM sig_edges WHERE significant');
   const [row] = await store.all<{ t: number | null }>(
     'SELECT max(log10_p) AS t FROM sig_edges WHERE significant',
   );
   return {
     tested,
+    family,
     significant,
     kinds,
+    families: familiesPresent,
     log10Threshold: row?.t === null || row?.t === undefined ? null : Number(row.t),
     fpr: o.fpr,
     correction: o.correction,

@@ -72,8 +72,10 @@ describe('renderMethodHtml', () => {
         fpr: 0.001,
         correction: 'bh',
         tested: 12345,
+        family: 4950,
         significant: 67,
         kinds: 3,
+        families: 2,
         log10Threshold: -7.2,
       },
       windows: [
@@ -98,7 +100,7 @@ describe('renderMethodHtml', () => {
     const html = renderMethodHtml(run).join('\n');
     assert.ok(
       html.includes(
-        'false-positive rate 0.001, correction bh, 12,345 candidate edges tested, 67 significant (largest kept p ≈ 1e-7)',
+        'false-positive rate 0.001, correction bh, 12,345 candidate edges tested within a family of 4,950 account pairs, 67 significant (largest kept p ≈ 1e-7)',
       ),
     );
     assert.ok(

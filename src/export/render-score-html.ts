@@ -81,7 +81,7 @@ export function renderMethodHtml(run: RunInfo): string[] {
     out.push(
       '<h3>Edge significance</h3>',
       s.applied
-        ? `<p>Edges kept when their co-action is improbable under the null model (docs/methods.md §8): false-positive rate ${h(s.fpr)}, correction ${h(s.correction)}, ${h(s.tested.toLocaleString('en-US'))} candidate edges tested, ${h(s.significant.toLocaleString('en-US'))} significant (${h(threshold)}).</p>`
+        ? `<p>Edges kept when their co-action is improbable under the null model (docs/methods.md §8): false-positive rate ${h(s.fpr)}, correction ${h(s.correction)}, ${h(s.tested.toLocaleString('en-US'))} candidate edges tested within a family of ${h(s.family.toLocaleString('en-US'))} account pairs, ${h(s.significant.toLocaleString('en-US'))} significant (${h(threshold)}).</p>`
         : `<p>Edges kept by the ${h(String((run.options.edgeFilter as { mode?: string } | undefined)?.mode ?? 'chosen'))} filter; the null-model p-values are shown for comparison (${h(s.significant.toLocaleString('en-US'))} of ${h(s.tested.toLocaleString('en-US'))} candidate edges would pass at ${h(s.fpr)}).</p>`,
     );
   }

@@ -106,14 +106,23 @@ export interface SignificanceSummary {
   fpr: number;
   /** Multiple-testing correction: `bh`, `bonferroni` or `none`. */
   correction: string;
-  /** Candidate edges tested. */
+  /** Candidate edges tested (account pairs with at least one co-action). */
   tested: number;
+  /** Multiple-testing family: account pairs that could have co-acted, M(M − 1)/2. */
+  family: number;
   /** Edges significant after the correction. */
   significant: number;
-  /** Trace kinds with co-actions (the Bonferroni factor over kinds). */
+  /** Trace kinds with co-actions. */
   kinds: number;
+  /** Trace families among them (the edge p-value is the smallest of F + 1 tests times F + 1). */
+  families: number;
   /** log10 of the largest p-value kept, or null. */
   log10Threshold: number | null;
+  /**
+   * Group support (significance mode): candidate edges (p ≤ α uncorrected), candidate groups tested, groups
+   * supported, and edges kept because their group was supported (`supportSignificantGroups`).
+   */
+  groups?: { candidateEdges: number; tested: number; supported: number; edgesAdded: number };
 }
 
 /** The co-action window of one trace kind and how it was chosen. */

@@ -44,6 +44,7 @@ import { encodeTraces } from './encode-traces.js';
 import { ingestFiles } from './ingest-files.js';
 import { loadAccountFacts } from './load-accounts.js';
 import { EDGE_FILTER_DEFAULTS, type EdgeFilter, loadNetwork, validateEdgeFilter } from './load-network.js';
+import { supportSignificantGroups } from './support-significant-groups.js';
 import { CHORUS_VERSION } from './version.js';
 import { withQueryProgress } from './with-query-progress.js';
 import { writeQuarantine } from './write-quarantine.js';
@@ -269,6 +270,18 @@ export async function detect(
           computeEdgeSignificance(store, opts.edgeFilter.mode === 'significance' ? opts.edgeFilter : {}),
         ),
     );
+    const groups =
+      opts.edgeFilter.mode === 'significance'
+        ? await timed(
+            'significance.groups',
+            (g) => g.groups,
+            () =>
+              supportSignificantGroups(store, {
+                fpr: (opts.edgeFilter as { fpr: number }).fpr,
+                seed: opts.clusters.seed ?? 42,
+              }),
+          )
+        : null;
     const loaded = await timed(
       'network.load',
       (r) => r.edges.length,
@@ -348,9 +361,21 @@ export async function detect(
         fpr: significance.fpr,
         correction: significance.correction,
         tested: significance.tested,
+        family: significance.family,
         significant: significance.significant,
         kinds: significance.kinds,
+        families: significance.families,
         log10Threshold: significance.log10Threshold,
+        ...(groups === null
+          ? {}
+          : {
+              groups: {
+                candidateEdges: groups.candidateEdges,
+                tested: groups.groups,
+                supported: groups.supportedGroups,
+                edgesAdded: groups.edgesAdded,
+              },
+            }),
       },
     };
 
