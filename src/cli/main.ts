@@ -9,6 +9,7 @@ import { CHORUS_VERSION } from '../pipeline/version.js';
 import { runDemoCommand } from './commands/demo.js';
 import { runDetectCommand } from './commands/detect.js';
 import { runEvaluateCommand } from './commands/evaluate.js';
+import { runSimulateCommand } from './commands/simulate.js';
 import { EXIT } from './exit-codes.js';
 
 const program = new Command();
@@ -143,6 +144,31 @@ Examples:
   )
   .action(async (outDir: string, flags, command: Command) => {
     process.exitCode = await runEvaluateCommand(outDir, { ...command.optsWithGlobals(), ...flags });
+  });
+
+program
+  .command('simulate')
+  .description(
+    'generate a seeded benchmark case: organic background + planted campaigns (posts.csv + truth.json)',
+  )
+  .option('-o, --out <dir>', 'output directory')
+  .option('--scenario <name>', 'a standard scenario (see --list)')
+  .option('--config <file>', 'a scenario spec as JSON (name, seed, days, start, organic, campaigns)')
+  .option('--seed <n>', "replace the scenario's seed")
+  .option('--scale <x>', 'multiply organic accounts and news bursts, e.g. 0.5')
+  .option('--format <format>', 'posts file format: csv or jsonl (default csv)')
+  .option('--list', 'list the standard scenarios and exit')
+  .addHelpText(
+    'after',
+    `
+Examples:
+  chorus simulate --list
+  chorus simulate --scenario mixed-small -o sim
+  chorus simulate --scenario copypasta-standard --seed 7 --scale 0.5 -o sim-copypasta
+  chorus simulate --config my-scenario.json --format jsonl -o sim-custom`,
+  )
+  .action(async (flags, command: Command) => {
+    process.exitCode = await runSimulateCommand({ ...command.optsWithGlobals(), ...flags });
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
