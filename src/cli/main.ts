@@ -56,7 +56,7 @@ program
   .option('--platform <name>', 'platform name when the data does not say')
   .option(
     '-w, --window <spec>',
-    'co-action time window: one for all (60s, 2m) or per kind (share=10s,url=60s)',
+    "co-action time window: one for all (60s, 2m), per kind (share=10s,url=60s), or 'auto' (estimated per kind)",
   )
   .option(
     '--kinds <list>',

@@ -133,7 +133,8 @@ export function detectOptionsFromFlags(flags: DetectFlags): Partial<DetectOption
     options.traces!.kinds = kinds;
     coaction.kinds = kinds;
   }
-  if (flags.window !== undefined) coaction.windowSeconds = parseWindowSpec(flags.window);
+  if (flags.window !== undefined && flags.window.trim().toLowerCase() === 'auto') options.autoWindow = true;
+  else if (flags.window !== undefined) coaction.windowSeconds = parseWindowSpec(flags.window);
   if (flags.maxPerObjectWindow !== undefined) {
     coaction.maxTracesPerObjectWindow = integer('max-per-object-window', flags.maxPerObjectWindow, 2);
   }

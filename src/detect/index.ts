@@ -33,6 +33,25 @@ export {
   SIGNIFICANCE_TABLES,
   validateEdgeSignificanceOptions,
 } from './edge-significance.js';
+export {
+  COORD_INTERVAL_DEFAULTS,
+  type CoordInterval,
+  type CoordIntervalOptions,
+  type CoordIntervalOptionsInput,
+  estimateCoordInterval,
+  resolveCoordIntervalOptions,
+  validateCoordIntervalOptions,
+} from './estimate-coord-interval.js';
+export {
+  DEFAULT_WINDOW_GRID_SECONDS,
+  estimateWindows,
+  resolveWindowEstimateOptions,
+  validateWindowEstimateOptions,
+  WINDOW_ESTIMATE_DEFAULTS,
+  type WindowEstimate,
+  type WindowEstimateOptions,
+  type WindowEstimateOptionsInput,
+} from './estimate-windows.js';
 export { parseWindowSpec } from './parse-window-spec.js';
 export * from './qut-compat.js';
 export {

@@ -9,7 +9,11 @@ import { ACCOUNTS_CSV_COLUMNS, writeAccountsCsv } from './write-accounts-csv.js'
 
 describe('writeAccountsCsv', () => {
   const csv = writeAccountsCsv(CASE_REPORT.network);
-  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true, delimiter: ',' }).data;
+  const rows = Papa.parse<Record<string, string>>(csv, {
+    header: true,
+    skipEmptyLines: true,
+    delimiter: ',',
+  }).data;
 
   it('lists accounts by cluster (unclustered last), then key', () => {
     assert.equal(csv.split('\r\n')[0], ACCOUNTS_CSV_COLUMNS.join(','));

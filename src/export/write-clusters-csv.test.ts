@@ -9,7 +9,11 @@ import { CLUSTERS_CSV_COLUMNS, writeClustersCsv } from './write-clusters-csv.js'
 
 describe('writeClustersCsv', () => {
   const csv = writeClustersCsv(CASE_REPORT.network);
-  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true, delimiter: ',' }).data;
+  const rows = Papa.parse<Record<string, string>>(csv, {
+    header: true,
+    skipEmptyLines: true,
+    delimiter: ',',
+  }).data;
 
   it('writes one row per cluster in id order with the documented columns', () => {
     assert.equal(csv.split('\r\n')[0], CLUSTERS_CSV_COLUMNS.join(','));
@@ -53,7 +57,10 @@ describe('writeClustersCsv', () => {
     assert.equal(rows[2]!.top_objects, 'object|+SUM(A1:A9)|7|2', 'starts with "object", not a formula');
     const hostile = structuredClone(CASE_REPORT.network);
     hostile.clusters[0]!.platforms = ['=evil()', 'twitter'];
-    const parsed = Papa.parse<Record<string, string>>(writeClustersCsv(hostile), { header: true, delimiter: ',' }).data;
+    const parsed = Papa.parse<Record<string, string>>(writeClustersCsv(hostile), {
+      header: true,
+      delimiter: ',',
+    }).data;
     assert.equal(parsed[0]!.platforms, "'=evil();twitter");
     assert.equal(writeClustersCsv(structuredClone(CASE_REPORT.network)), csv);
   });

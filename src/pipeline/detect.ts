@@ -34,6 +34,7 @@ import {
 } from '../signals/index.js';
 import { DuckStore } from '../store/duck-store.js';
 import { resolveTraceOptions, type TraceOptions } from '../traces/index.js';
+import { chooseWindows } from './choose-windows.js';
 import {
   type CaseSignalOptions,
   computeCaseSignals,
@@ -60,6 +61,12 @@ export interface DetectOptions {
   // — co-action —
   /** Windows per kind (seconds), kinds to pair, viral-object bound, evidence per edge. */
   coaction: CoactionOptionsInput;
+  /**
+   * Use Chorus's estimated window per trace kind (`estimateWindows`) where the data give one at or below
+   * `AUTO_WINDOW_MAX_SECONDS` (1 h); other kinds keep their window. Default false: the documented windows are used
+   * and the estimates (Chorus's and CooRnet's) are only reported in run.json and the report.
+   */
+  autoWindow?: boolean;
   // — network —
   /**
    * Which edges to keep. Default: significance under the null model at a false-positive rate of 0.001 with
@@ -257,10 +264,21 @@ export async function detect(
       (r) => r.traces,
       () => withQueryProgress(store, progress, 'encode traces', () => encodeTraces(store)),
     );
+    const windows = await timed(
+      'windows',
+      (w) => w.reports.length,
+      () =>
+        withQueryProgress(store, progress, 'estimate windows', () =>
+          chooseWindows(store, opts.coaction, encoded.tracesByKind, opts.autoWindow === true),
+        ),
+    );
     const coaction = await timed(
       'co-action',
       (r) => r.pairs,
-      () => withQueryProgress(store, progress, 'co-action', () => computeCoactions(store, opts.coaction)),
+      () =>
+        withQueryProgress(store, progress, 'co-action', () =>
+          computeCoactions(store, { ...opts.coaction, windowSeconds: windows.windowSeconds }),
+        ),
     );
     const significance = await timed(
       'significance',
@@ -336,6 +354,7 @@ export async function detect(
         ingest: opts.ingest,
         traces: opts.traces,
         coaction: { ...resolveCoactionOptions(opts.coaction), windowSeconds: coaction.windowSeconds },
+        ...(opts.autoWindow === true ? { autoWindow: true } : {}),
         edgeFilter:
           loaded.weightThreshold === null
             ? opts.edgeFilter
@@ -356,6 +375,7 @@ export async function detect(
       bounded: coaction.bounded,
       timings,
       signals: corpusSignals,
+      windows: windows.reports,
       significance: {
         applied: opts.edgeFilter.mode === 'significance',
         fpr: significance.fpr,
