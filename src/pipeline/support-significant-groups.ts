@@ -13,7 +13,11 @@
  *    bound of Σ λ over all pairs of C, Σ_f Σ_{a ∈ C} A_{a,f} (r_C − r_a) / (R − r_a) (every λ_{a,b} = max of the
  *    two directions is at most their sum). p_C = P(Poisson(Λ) ≥ K), the same first-term bound as the edges.
  * 4. A group is supported when p_C ≤ α / m, with m the pair family of the edge test (Bonferroni: at least as
- *    strict as one edge test). The candidate edges inside a supported group are marked significant.
+ *    strict as one edge test), and its co-acted objects are mostly its own (median share of an object's accounts
+ *    inside the group ≥ {@link MIN_EXCLUSIVE_SHARE}). Co-actions are counted per pair, and one event among many
+ *    members makes many pairs at once, so the Poisson total is only trusted where the events are the group's
+ *    own; measured on organic-only data (news bursts, viral hashtags), groups of burst riders otherwise pass.
+ *    The candidate edges inside a supported group are marked significant.
  *
  * @module
  */
@@ -46,6 +50,14 @@ export interface GroupSupportStats {
 }
 
 const ln10 = Math.log(10);
+
+/**
+ * Smallest median share of an object's accounts that are inside the group, over the objects the group co-acted on,
+ * for the group test to apply. A campaign's objects are mostly its own (its texts, links, hashtag sequences, the
+ * posts it amplifies); a group riding popular objects (a news burst shared by hundreds) was formed by those objects,
+ * so its members' co-occurrence on them is no evidence beyond its edges and it rests on its edge tests.
+ */
+export const MIN_EXCLUSIVE_SHARE = 0.5;
 
 /** log10 P(Poisson(λ) ≥ k), first-term upper bound (as the SQL of `computeEdgeSignificance`). */
 export function log10PoissonTail(k: number, lambda: number): number {
@@ -129,7 +141,12 @@ export async function supportSignificantGroups(
   await store.run(`CREATE OR REPLACE TEMP TABLE _grp (account INTEGER, grp INTEGER);
     INSERT INTO _grp VALUES ${members.join(', ')};`);
   try {
-    const rows = await store.all<{ grp: number; k: number | null; lam: number | null }>(`
+    const rows = await store.all<{
+      grp: number;
+      k: number | null;
+      lam: number | null;
+      exclusive: number | null;
+    }>(`
       WITH k AS (
         SELECT ga.grp, sum(e.k_sum) AS k FROM sig_edges e
         JOIN _grp ga ON ga.account = e.a JOIN _grp gb ON gb.account = e.b AND gb.grp = ga.grp GROUP BY ga.grp),
@@ -138,8 +155,16 @@ export async function supportSignificantGroups(
       lam AS (
         SELECT g.grp, sum(f.s * (rc.rc - f.r) / greatest(1, t.posts - f.r)) AS lam
         FROM _grp g JOIN sig_account_families f USING (account) JOIN rc USING (grp) CROSS JOIN sig_totals t
-        GROUP BY g.grp)
-      SELECT k.grp, k.k, lam.lam FROM k LEFT JOIN lam USING (grp) ORDER BY k.grp`);
+        GROUP BY g.grp),
+      go AS (SELECT DISTINCT ga.grp, eo.object FROM coaction_edge_objects eo
+             JOIN _grp ga ON ga.account = eo.a JOIN _grp gb ON gb.account = eo.b AND gb.grp = ga.grp),
+      ins AS (SELECT go.grp, go.object, count(DISTINCT t.account) AS inside FROM go
+              JOIN traces t ON t.object = go.object JOIN _grp g ON g.account = t.account AND g.grp = go.grp
+              GROUP BY go.grp, go.object),
+      x AS (SELECT ins.grp, median(ins.inside / s.n) AS exclusive FROM ins JOIN sig_objects s USING (object)
+            GROUP BY ins.grp)
+      SELECT k.grp, k.k, lam.lam, x.exclusive FROM k LEFT JOIN lam USING (grp) LEFT JOIN x USING (grp)
+      ORDER BY k.grp`);
     const [totals] = await store.all<{ family: number }>('SELECT family FROM sig_totals');
     const threshold = Math.log10(options.fpr / Math.max(1, Number(totals?.family ?? 1)));
     const supported: number[] = [];
@@ -147,7 +172,7 @@ export async function supportSignificantGroups(
       const g = Number(row.grp);
       const k = Math.max(0, Math.round(Number(row.k ?? 0) - treeK[g]!));
       const lp = log10PoissonTail(k, Number(row.lam ?? 0));
-      if (lp <= threshold) supported.push(g);
+      if (lp <= threshold && Number(row.exclusive ?? 0) >= MIN_EXCLUSIVE_SHARE) supported.push(g);
     }
     stats.supportedGroups = supported.length;
     if (supported.length === 0) return stats;
