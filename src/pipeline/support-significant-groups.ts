@@ -17,7 +17,8 @@
  *    inside the group ≥ {@link MIN_EXCLUSIVE_SHARE}). Co-actions are counted per pair, and one event among many
  *    members makes many pairs at once, so the Poisson total is only trusted where the events are the group's
  *    own; measured on organic-only data (news bursts, viral hashtags), groups of burst riders otherwise pass.
- *    The candidate edges inside a supported group are marked significant.
+ *    The candidate edges inside a supported group with at least {@link MIN_GROUP_EDGE_ACTS} acts are marked
+ *    significant.
  *
  * @module
  */
@@ -58,6 +59,12 @@ const ln10 = Math.log(10);
  * so its members' co-occurrence on them is no evidence beyond its edges and it rests on its edge tests.
  */
 export const MIN_EXCLUSIVE_SHARE = 0.5;
+
+/**
+ * Fewest distinct acts (`k_sum`) a candidate edge needs to be kept through its group: one shared act with a member
+ * (replying to the same post once, say) does not make an account part of a campaign.
+ */
+export const MIN_GROUP_EDGE_ACTS = 2;
 
 /** log10 P(Poisson(λ) ≥ k), first-term upper bound (as the SQL of `computeEdgeSignificance`). */
 export function log10PoissonTail(k: number, lambda: number): number {
@@ -181,7 +188,7 @@ export async function supportSignificantGroups(
       FROM (SELECT ga.account AS ga, gb.account AS gb FROM _grp ga JOIN _grp gb ON ga.grp = gb.grp
             WHERE ga.grp IN (${supported.join(', ')})) x
       WHERE sig_edges.a = x.ga AND sig_edges.b = x.gb AND NOT sig_edges.significant
-        AND sig_edges.log10_p <= ${limit} + 1e-9`);
+        AND sig_edges.log10_p <= ${limit} + 1e-9 AND sig_edges.k_sum >= ${MIN_GROUP_EDGE_ACTS}`);
     stats.edgesAdded = (await store.scalar('SELECT count(*) FROM sig_edges WHERE significant')) - before;
     return stats;
   } finally {

@@ -21,7 +21,9 @@ export const MULTI_PLATFORM_SHARES: readonly PlatformShare[] = Object.freeze([
 const MODIFIER_PARTNER: Readonly<Record<string, Tactic>> = {
   'shift-schedule': 'copypasta',
   'batch-accounts': 'copypasta',
-  'multi-platform': 'co-retweet',
+  // Shares stay on their platform, so a cross-platform campaign is tied across platforms by what it posts on each:
+  // the same texts (Spamouflage posted the same comments on X, Facebook, YouTube, Medium…).
+  'multi-platform': 'copypasta',
   'part-organic': 'co-retweet',
 };
 
