@@ -60,3 +60,70 @@ test('formatSummary prints reasons as one terminal-safe line and durations reada
   // 225,000 s = 2 d 14 h 30 min, as the report writes durations.
   assert.match(text, /C0001: 2 accounts on x, 4 co-actions \(misspelling\), median Δt 2 d 14 h/);
 });
+
+test('formatSummary states the false-positive rate and each cluster score with its first behaviour and ids', () => {
+  const result = {
+    run: {
+      totals: {
+        read: 3,
+        accepted: 3,
+        quarantined: 0,
+        duplicates: 0,
+        posts: 3,
+        accounts: 2,
+        traces: 4,
+        tracesByKind: { misspelling: 4 },
+        coactionPairs: 4,
+        candidateEdges: 1,
+        edges: 1,
+        clusters: 1,
+        clusteredAccounts: 2,
+      },
+      inputs: [],
+      bounded: { objectWindows: 0, traces: 0, maxTracesPerObjectWindow: 1000, objects: [] },
+      significance: {
+        applied: true,
+        fpr: 0.001,
+        correction: 'bh',
+        tested: 1,
+        family: 1225,
+        significant: 1,
+        kinds: 1,
+        families: 1,
+        log10Threshold: -9,
+        groups: { candidateEdges: 1, tested: 1, supported: 1, edgesAdded: 3 },
+      },
+    },
+    network: { accounts: [], edges: [], clusters: [cluster] },
+    scores: {
+      clusters: [
+        {
+          cluster: 'C0001',
+          score: 0.876,
+          components: {},
+          reasons: [
+            { behaviour: null, text: 'improbable', evidence: 'C0001-evidence', disarm: [], killchain: [] },
+            {
+              behaviour: 'shared-misspellings',
+              text: '2 accounts share 2 rare misspellings\u001b[31m',
+              evidence: 'C0001-evidence',
+              disarm: [{ id: 'T0143.002', name: 'Fabricated Persona' }],
+              killchain: [{ id: '1.4.2', name: 'Using duplicate accounts' }],
+            },
+          ],
+        },
+      ],
+      accounts: [],
+      weights: {},
+    },
+    outputs: [],
+  } as unknown as DetectResult;
+  const text = formatSummary(result, 'out');
+  assert.ok(
+    text.includes(
+      'edges kept when improbable by chance: false-positive rate 0.001 (bh) over 1,225 account pairs; 1 edge alone, 3 more in 1 supported group',
+    ),
+  );
+  assert.match(text, /C0001: score 0\.88, 2 accounts on x/);
+  assert.ok(text.includes('2 accounts share 2 rare misspellings⟦U+001B⟧[31m [T0143.002, 1.4.2]'));
+});

@@ -9,6 +9,7 @@ import type { DetectResult } from '../pipeline/detect.js';
 import { terminalSafe } from './terminal-safe.js';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
+const plural = (n: number, one: string) => `${fmt(n)} ${n === 1 ? one : `${one}s`}`;
 
 /** Human summary of a run, several lines, no trailing newline. */
 export function formatSummary(result: DetectResult, out: string): string {
@@ -40,6 +41,13 @@ export function formatSummary(result: DetectResult, out: string): string {
   lines.push(
     `${fmt(t.coactionPairs)} co-action pairs → ${fmt(t.candidateEdges)} account pairs → ${fmt(t.edges)} edges kept → ${fmt(t.clusters)} clusters (${fmt(t.clusteredAccounts)} accounts)`,
   );
+  const sigTest = run.significance;
+  if (sigTest?.applied) {
+    const groups = sigTest.groups;
+    lines.push(
+      `edges kept when improbable by chance: false-positive rate ${sigTest.fpr} (${sigTest.correction}) over ${fmt(sigTest.family)} account pairs; ${plural(sigTest.significant, 'edge')} alone${groups && groups.supported > 0 ? `, ${fmt(groups.edgesAdded)} more in ${plural(groups.supported, 'supported group')}` : ''}`,
+    );
+  }
   if (run.bounded.objectWindows > 0) {
     lines.push(
       `bounded ${fmt(run.bounded.objectWindows)} viral object-windows (${fmt(run.bounded.traces)} traces over ${fmt(run.bounded.maxTracesPerObjectWindow)} per window; listed in run.json)`,
@@ -58,11 +66,18 @@ export function formatSummary(result: DetectResult, out: string): string {
     found.push(`${fmt(sig.media.filesHashed)} of ${fmt(sig.media.files)} local images hashed`);
   if (found.length > 0) lines.push(`signals: ${found.join(', ')}`);
   const byClusterId = new Map((result.signals?.clusters ?? []).map((s) => [s.cluster, s]));
+  const scoreOf = new Map((result.scores?.clusters ?? []).map((s) => [s.cluster, s]));
   for (const cluster of network.clusters.slice(0, 5)) {
     const kinds = cluster.perKind.map((k) => k.kind).join('+');
+    const score = scoreOf.get(cluster.id);
     lines.push(
-      `  ${cluster.id}: ${cluster.size} accounts on ${cluster.platforms.join('+')}, ${fmt(cluster.coactions)} co-actions (${kinds}), median Δt ${formatDuration(cluster.medianDtSeconds)}`,
+      `  ${cluster.id}: ${score === undefined ? '' : `score ${score.score.toFixed(2)}, `}${cluster.size} accounts on ${terminalSafe(cluster.platforms.join('+'))}, ${fmt(cluster.coactions)} co-actions (${kinds}), median Δt ${formatDuration(cluster.medianDtSeconds)}`,
     );
+    const why = score?.reasons.find((r) => r.behaviour !== null);
+    if (why !== undefined) {
+      const ids = [...why.disarm, ...why.killchain].map((t) => t.id).join(', ');
+      lines.push(`         ${terminalSafe(why.text)}${ids === '' ? '' : ` [${ids}]`}`);
+    }
     const reason = byClusterId.get(cluster.id)?.reasons[0];
     if (reason !== undefined) lines.push(`         ${terminalSafe(reason)}`);
   }
