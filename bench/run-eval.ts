@@ -94,6 +94,10 @@ const lines: string[] = [
   '',
   '## Per tactic (account level)',
   '',
+  'Per-tactic precision counts the organic accounts that share a cluster with members of a campaign using the',
+  'tactic; organic accounts clustered on their own appear in the per-scenario precision and organic false-positive',
+  'rate below, which is where the percentile filter pays.',
+  '',
   '| Scenario | Tactic | Chorus P | Chorus R | Chorus F1 | Percentile P | Percentile R | Percentile F1 |',
   '|---|---|---:|---:|---:|---:|---:|---:|',
 ];

@@ -48,6 +48,16 @@ export function formatSummary(result: DetectResult, out: string): string {
       `edges kept when improbable by chance: false-positive rate ${sigTest.fpr} (${sigTest.correction}) over ${fmt(sigTest.family)} account pairs; ${plural(sigTest.significant, 'edge')} alone${groups && groups.supported > 0 ? `, ${fmt(groups.edgesAdded)} more in ${plural(groups.supported, 'supported group')}` : ''}`,
     );
   }
+  if (
+    sigTest?.applied &&
+    t.edges === 0 &&
+    sigTest.log10Strongest !== null &&
+    sigTest.log10Strongest !== undefined
+  ) {
+    lines.push(
+      `  no account pair co-acted more than chance allows: the strongest edge has p ≈ 1e${Math.round(sigTest.log10Strongest)} and needed ≤ 1e${Math.round(sigTest.log10Needed)}; to explore weaker leads try --fpr 0.01 or --correction none`,
+    );
+  }
   if (run.bounded.objectWindows > 0) {
     lines.push(
       `bounded ${fmt(run.bounded.objectWindows)} viral object-windows (${fmt(run.bounded.traces)} traces over ${fmt(run.bounded.maxTracesPerObjectWindow)} per window; listed in run.json)`,

@@ -98,6 +98,10 @@ export interface EdgeSignificanceStats {
   families: number;
   /** The largest p-value kept (log10), or null when nothing was kept. */
   log10Threshold: number | null;
+  /** The smallest edge p-value (log10), or null without candidate edges: how close the strongest edge came. */
+  log10Strongest: number | null;
+  /** log10 of α/m: the p-value the strongest edge needs under any of the corrections over m pairs (`none`: α). */
+  log10Needed: number;
   /** The options used. */
   fpr: number;
   correction: Correction;
@@ -146,7 +150,8 @@ export const SIGNIFICANCE_TABLES = [
  * - `sig_edge_kinds(a, b, kind, k, expected, log10_p)` — per edge and kind: co-acted objects, λ, log10 p;
  * - `sig_edges(a, b, weight, log10_p, best_kind, expected, k_sum, lam_sum, rk, significant)` — per candidate
  *   edge: IDF weight, the edge p-value (log10), the kind with the smallest per-kind p and its λ, the summed count
- *   (distinct acts) and Σ λ over families, the rank by p, the verdict;
+ *   (distinct acts) and Σ λ over families, the rank by p, the verdict, and `group_log10_p` (set by
+ *   `supportSignificantGroups` for the edges of a supported group: its group p-value);
  * - `sig_account_families(account, fam, s, r)` — per account and trace family: the largest A of its kinds and the
  *   account's posts (for group tests, `supportSignificantGroups`); `sig_totals(accounts, family, posts)`.
  *
@@ -247,7 +252,8 @@ export async function computeEdgeSignificance(
                best.best_kind, coalesce(best.expected, 0) AS expected,
                coalesce(fams.k_sum, 0)::DOUBLE AS k_sum, coalesce(fams.lam_sum, 0) AS lam_sum
         FROM coaction_edges e LEFT JOIN best USING (a, b) LEFT JOIN fams USING (a, b) LEFT JOIN w USING (a, b))
-      SELECT *, row_number() OVER (ORDER BY log10_p, a, b) AS rk, false AS significant FROM p;
+      SELECT *, row_number() OVER (ORDER BY log10_p, a, b) AS rk, false AS significant,
+             NULL::DOUBLE AS group_log10_p FROM p;
     DROP TABLE _sig_kinds; DROP TABLE _sig_ao; DROP TABLE _sig_m; DROP TABLE _sig_r;
     DROP TABLE _sig_pp; DROP VIEW _sig_af; DROP TABLE _sig_fams; DROP TABLE _sig_fam; DROP TABLE _sig_ef;
     CREATE TABLE sig_totals AS SELECT ${accounts}::DOUBLE AS accounts, ${family}::DOUBLE AS family,
@@ -271,6 +277,7 @@ export async function computeEdgeSignificance(
   const [row] = await store.all<{ t: number | null }>(
     'SELECT max(log10_p) AS t FROM sig_edges WHERE significant',
   );
+  const [strongest] = await store.all<{ s: number | null }>('SELECT min(log10_p) AS s FROM sig_edges');
   return {
     tested,
     family,
@@ -278,6 +285,8 @@ export async function computeEdgeSignificance(
     kinds,
     families: familiesPresent,
     log10Threshold: row?.t === null || row?.t === undefined ? null : Number(row.t),
+    log10Strongest: strongest?.s === null || strongest?.s === undefined ? null : Number(strongest.s),
+    log10Needed: o.correction === 'none' ? Math.log10(alpha) : Math.log10(alpha / m),
     fpr: o.fpr,
     correction: o.correction,
   };

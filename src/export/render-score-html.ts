@@ -78,11 +78,21 @@ export function renderMethodHtml(run: RunInfo): string[] {
   if (s !== undefined) {
     const threshold =
       s.log10Threshold === null ? 'none kept' : `largest kept p ≈ 1e${Math.ceil(s.log10Threshold)}`;
+    const strongest =
+      s.applied && s.significant === 0 && s.log10Strongest !== null && s.log10Strongest !== undefined
+        ? `<p>No account pair co-acted more than chance allows: the strongest edge had p ≈ 1e${Math.round(s.log10Strongest)} and needed ≤ 1e${Math.round(s.log10Needed)}. To look at weaker leads, run with <code>--fpr 0.01</code> or <code>--correction none</code> and read the evidence.</p>`
+        : '';
+    const groups =
+      s.groups !== undefined && s.groups.supported > 0
+        ? `<p>Group support: ${h(s.groups.tested.toLocaleString('en-US'))} candidate groups tested as a whole, ${h(s.groups.supported.toLocaleString('en-US'))} supported, adding ${h(s.groups.edgesAdded.toLocaleString('en-US'))} edges (docs/methods.md §8.3).</p>`
+        : '';
     out.push(
       '<h3>Edge significance</h3>',
       s.applied
         ? `<p>Edges kept when their co-action is improbable under the null model (docs/methods.md §8): false-positive rate ${h(s.fpr)}, correction ${h(s.correction)}, ${h(s.tested.toLocaleString('en-US'))} candidate edges tested within a family of ${h(s.family.toLocaleString('en-US'))} account pairs, ${h(s.significant.toLocaleString('en-US'))} significant (${h(threshold)}).</p>`
         : `<p>Edges kept by the ${h(String((run.options.edgeFilter as { mode?: string } | undefined)?.mode ?? 'chosen'))} filter; the null-model p-values are shown for comparison (${h(s.significant.toLocaleString('en-US'))} of ${h(s.tested.toLocaleString('en-US'))} candidate edges would pass at ${h(s.fpr)}).</p>`,
+      groups,
+      strongest,
     );
   }
   if (run.windows !== undefined && run.windows.length > 0) {

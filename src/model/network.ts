@@ -86,6 +86,11 @@ export interface NetworkEdge {
   log10PValue?: number;
   /** Null-model expectation λ of co-acted objects in the edge's strongest kind. */
   expected?: number;
+  /**
+   * log10 p-value of the edge's group tested as a whole, when the edge lies in a supported group
+   * (`supportSignificantGroups`); the group's evidence can be far stronger than the edge's own.
+   */
+  groupLog10PValue?: number;
 }
 
 /** An account of the network (a node), with its cluster. */

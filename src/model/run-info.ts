@@ -118,6 +118,10 @@ export interface SignificanceSummary {
   families: number;
   /** log10 of the largest p-value kept, or null. */
   log10Threshold: number | null;
+  /** log10 of the smallest edge p-value (how close the strongest edge came), or null without candidates. */
+  log10Strongest: number | null;
+  /** log10 of the p-value the strongest edge needed (α/m; α with correction `none`). */
+  log10Needed: number;
   /**
    * Group support (significance mode): candidate edges (p ≤ α uncorrected), candidate groups tested, groups
    * supported, and edges kept because their group was supported (`supportSignificantGroups`).

@@ -386,6 +386,8 @@ export async function detect(
         kinds: significance.kinds,
         families: significance.families,
         log10Threshold: significance.log10Threshold,
+        log10Strongest: significance.log10Strongest,
+        log10Needed: significance.log10Needed,
         ...(groups === null
           ? {}
           : {

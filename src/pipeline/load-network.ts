@@ -133,8 +133,8 @@ export async function loadNetwork(
     where = `coactions > ${weightThreshold}`;
   }
   const sigColumns = hasSignificance
-    ? 's.weight AS sig_weight, s.log10_p, s.expected AS sig_expected, s.best_kind'
-    : 'NULL AS sig_weight, NULL AS log10_p, NULL AS sig_expected, NULL AS best_kind';
+    ? 's.weight AS sig_weight, s.log10_p, s.expected AS sig_expected, s.best_kind, s.group_log10_p'
+    : 'NULL AS sig_weight, NULL AS log10_p, NULL AS sig_expected, NULL AS best_kind, NULL AS group_log10_p';
   const sigJoin = hasSignificance ? 'LEFT JOIN sig_edges s USING (a, b)' : '';
   await store.run(`CREATE OR REPLACE TABLE kept_edges AS
     SELECT e.*, da.key AS key_a, db.key AS key_b, ${sigColumns}
@@ -163,6 +163,9 @@ export async function loadNetwork(
         edge.pValue = 10 ** edge.log10PValue;
         edge.expected = num(row.sig_expected);
         edge.idfWeight = num(row.sig_weight);
+      }
+      if (row.group_log10_p !== null && row.group_log10_p !== undefined) {
+        edge.groupLog10PValue = num(row.group_log10_p);
       }
       if (filter.mode === 'significance') edge.weight = num(row.sig_weight);
       edges.push(edge);

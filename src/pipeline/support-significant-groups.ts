@@ -18,7 +18,7 @@
  *    members makes many pairs at once, so the Poisson total is only trusted where the events are the group's
  *    own; measured on organic-only data (news bursts, viral hashtags), groups of burst riders otherwise pass.
  *    The candidate edges inside a supported group with at least {@link MIN_GROUP_EDGE_ACTS} acts are marked
- *    significant.
+ *    significant, and every edge inside it carries the group's p-value (`group_log10_p`).
  *
  * @module
  */
@@ -175,14 +175,24 @@ export async function supportSignificantGroups(
     const [totals] = await store.all<{ family: number }>('SELECT family FROM sig_totals');
     const threshold = Math.log10(options.fpr / Math.max(1, Number(totals?.family ?? 1)));
     const supported: number[] = [];
+    const groupP: string[] = [];
     for (const row of rows) {
       const g = Number(row.grp);
       const k = Math.max(0, Math.round(Number(row.k ?? 0) - treeK[g]!));
       const lp = log10PoissonTail(k, Number(row.lam ?? 0));
-      if (lp <= threshold && Number(row.exclusive ?? 0) >= MIN_EXCLUSIVE_SHARE) supported.push(g);
+      if (lp <= threshold && Number(row.exclusive ?? 0) >= MIN_EXCLUSIVE_SHARE) {
+        supported.push(g);
+        groupP.push(`(${g}, ${lp})`);
+      }
     }
     stats.supportedGroups = supported.length;
     if (supported.length === 0) return stats;
+    await store.run(`CREATE OR REPLACE TEMP TABLE _grp_p (grp INTEGER, lp DOUBLE); INSERT INTO _grp_p VALUES ${groupP.join(', ')};
+      UPDATE sig_edges SET group_log10_p = x.lp
+      FROM (SELECT ga.account AS ga, gb.account AS gb, p.lp FROM _grp ga JOIN _grp gb ON ga.grp = gb.grp
+            JOIN _grp_p p ON p.grp = ga.grp) x
+      WHERE sig_edges.a = x.ga AND sig_edges.b = x.gb;
+      DROP TABLE _grp_p;`);
     const before = await store.scalar('SELECT count(*) FROM sig_edges WHERE significant');
     await store.run(`UPDATE sig_edges SET significant = true
       FROM (SELECT ga.account AS ga, gb.account AS gb FROM _grp ga JOIN _grp gb ON ga.grp = gb.grp

@@ -229,3 +229,18 @@ describe('scoreCase', () => {
     assert.equal(formatLog10P(-1), 'p = 0.100');
   });
 });
+
+describe('scoreCase with a group supported as a whole', () => {
+  it("counts each edge with the smaller of its own and its group's p-value", () => {
+    const network = structuredClone(NETWORK);
+    // C0002's single edge: p 1e-6 alone (component 0.3); its group was supported at p 1e-40 → 1.
+    network.edges[0]!.groupLog10PValue = -40;
+    const scores = scoreCase(network, SIGNALS, { windowSeconds: { share: 60, text: 300 } });
+    const c2 = scores.clusters[1]!;
+    assert.equal(c2.components.significance, 1);
+    assert.match(
+      c2.reasons[0]!.text,
+      /p ≤ 1e-6 under the null model; tested as a whole, the group's co-action has p ≤ 1e-40$/,
+    );
+  });
+});

@@ -4,7 +4,8 @@
  *
  * Components c_i ∈ [0, 1] (docs/methods.md §9):
  * - `significance`: median over the cluster's (account's) kept edges of −log10 p under the null model
- *   (`computeEdgeSignificance`), divided by 20 and capped at 1 (p = 10^−20 or smaller gives 1);
+ *   (`computeEdgeSignificance`; an edge inside a group supported as a whole counts with the smaller of its own and
+ *   its group's p, `supportSignificantGroups`), divided by 20 and capped at 1 (p = 10^−20 or smaller gives 1);
  * - `synchrony`: 1 − median Δt / W of the dominant trace kind (acting together well inside the window);
  * - `duplication`: share of the co-actions on content — identical text, near-duplicate text, shared
  *   misspellings, the same image (copypasta; DISARM T0084.001);
@@ -128,7 +129,7 @@ function edgeComponents(
   medianDtSeconds: number,
   windows: Partial<Record<TraceKind, number>>,
 ): Pick<Record<ScoreComponent, number>, 'significance' | 'synchrony' | 'duplication' | 'diversity'> {
-  const minusLog = edges.map((e) => -(e.log10PValue ?? 0));
+  const minusLog = edges.map((e) => -Math.min(e.log10PValue ?? 0, e.groupLog10PValue ?? 0));
   const total = perKind.reduce((sum, k) => sum + k.coactions, 0);
   const dominant = [...perKind].sort((x, y) => y.coactions - x.coactions || (x.kind < y.kind ? -1 : 1))[0];
   const window = dominant === undefined ? 0 : (windows[dominant.kind] ?? 0);
@@ -260,10 +261,15 @@ function significanceReason(edges: readonly NetworkEdge[], anchor: string): Scor
   if (tested.length === 0) return null;
   const med = median(tested.map((e) => e.log10PValue!));
   const strongest = Math.min(...tested.map((e) => e.log10PValue!));
+  const groups = tested.filter((e) => e.groupLog10PValue !== undefined).map((e) => e.groupLog10PValue!);
+  const group =
+    groups.length === 0
+      ? ''
+      : `; tested as a whole, the group's co-action has ${formatLog10P(Math.min(...groups))}`;
   const text =
     tested.length === 1
-      ? `this co-action is improbable by chance: ${formatLog10P(med)} under the null model`
-      : `co-action this strong is improbable by chance: median ${formatLog10P(med)} over ${n(tested.length)} edges (strongest ${formatLog10P(strongest)}) under the null model`;
+      ? `this co-action is improbable by chance: ${formatLog10P(med)} under the null model${group}`
+      : `co-action this strong is improbable by chance: median ${formatLog10P(med)} over ${n(tested.length)} edges (strongest ${formatLog10P(strongest)}) under the null model${group}`;
   return reason(null, text, anchor, []);
 }
 

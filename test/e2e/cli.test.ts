@@ -29,7 +29,19 @@ describe('chorus detect on a small generic CSV with bad and hostile records', ()
   let out = '';
   before(() => {
     out = join(tmp, 'mixed');
-    const run = runCli(['detect', MIXED, '--out', out, '--platform', 'forum', '--quiet']);
+    // Fixed thresholds: this fixture checks hand-computed co-actions on two accounts, far too small a case for the
+    // null model to call anything improbable (docs/methods.md §8.5).
+    const run = runCli([
+      'detect',
+      MIXED,
+      '--out',
+      out,
+      '--platform',
+      'forum',
+      '--min-coactions',
+      '2',
+      '--quiet',
+    ]);
     assert.equal(run.status, 0, run.stderr);
   });
 
@@ -93,7 +105,14 @@ describe('chorus detect on a small generic CSV with bad and hostile records', ()
       html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'),
       'the escaped text is shown as evidence',
     );
-    assert.ok(!/\s(src|href)\s*=\s*["']?https?:/i.test(html), 'no live links to attacker URLs');
+    // The only live links are Chorus's own: the DISARM technique pages of the score reasons.
+    const links = [...html.matchAll(/\s(?:src|href)\s*=\s*["']?(https?:[^"'\s>]*)/gi)].map((m) => m[1]!);
+    assert.ok(
+      links.every((url) =>
+        url.startsWith('https://github.com/DISARMFoundation/DISARMframeworks/blob/main/generated_pages/'),
+      ),
+      `no live links to attacker URLs: ${links.join(' ')}`,
+    );
     for (const name of ['clusters.csv', 'accounts.csv', 'edges.csv']) {
       const parsed = Papa.parse<string[]>(await readFile(join(out, name), 'utf8'), { skipEmptyLines: true });
       for (const cell of parsed.data.flat())
@@ -105,7 +124,17 @@ describe('chorus detect on a small generic CSV with bad and hostile records', ()
 
   it('writes byte-identical outputs on a second run (all but run.json and the case database)', async () => {
     const again = join(tmp, 'mixed-again');
-    const run = runCli(['detect', MIXED, '--out', again, '--platform', 'forum', '--quiet']);
+    const run = runCli([
+      'detect',
+      MIXED,
+      '--out',
+      again,
+      '--platform',
+      'forum',
+      '--min-coactions',
+      '2',
+      '--quiet',
+    ]);
     assert.equal(run.status, 0, run.stderr);
     const files = (await readdir(out)).filter((f) => f !== 'run.json' && !f.startsWith('case.duckdb')).sort();
     assert.ok(
@@ -137,6 +166,21 @@ describe('chorus detect exit codes', () => {
     assert.equal(runCli(['detect', MIXED, '--format', 'myspace', '--out', join(tmp, 'bad')]).status, 2);
     assert.equal(runCli(['detect', MIXED, '--memory-limit', 'lots', '--out', join(tmp, 'bad')]).status, 2);
     assert.equal(runCli(['detect', MIXED, '--tz', 'Mars/Olympus', '--out', join(tmp, 'bad')]).status, 2);
+    assert.equal(runCli(['detect', MIXED, '--fpr', '0', '--out', join(tmp, 'bad')]).status, 2);
+    assert.equal(runCli(['detect', MIXED, '--fpr', '1e-3', '--out', join(tmp, 'bad')]).status, 2);
+    assert.equal(runCli(['detect', MIXED, '--correction', 'holm', '--out', join(tmp, 'bad')]).status, 2);
+    const mixed = runCli([
+      'detect',
+      MIXED,
+      '--fpr',
+      '0.01',
+      '--percentile',
+      '0.5',
+      '--out',
+      join(tmp, 'bad'),
+    ]);
+    assert.equal(mixed.status, 2);
+    assert.match(mixed.stderr, /choose one edge filter/);
   });
 });
 
@@ -166,12 +210,20 @@ describe('chorus detect on the real German election sample (Facebook + Twitter)'
     assert.equal(input.duplicates, lines.length - bad.length - distinct.size);
   });
 
-  it('finds clusters that span Facebook and Twitter, with evidence posts', async () => {
+  it('finds significant clusters on Facebook and on Twitter, with evidence posts and scores', async () => {
     const network = await readJson<CoordinationNetwork>(join(out, 'network.json'));
     assert.ok(network.clusters.length > 0);
-    assert.ok(
-      network.clusters.some((c) => c.platforms.includes('facebook') && c.platforms.includes('twitter')),
+    assert.ok(network.clusters.some((c) => c.platforms.includes('facebook')));
+    assert.ok(network.clusters.some((c) => c.platforms.includes('twitter')));
+    assert.ok(network.edges.every((e) => e.log10PValue !== undefined));
+    const scores = await readJson<{ clusters: { cluster: string; score: number }[] }>(
+      join(out, 'scores.json'),
     );
+    assert.deepEqual(
+      scores.clusters.map((c) => c.cluster),
+      network.clusters.map((c) => c.id),
+    );
+    assert.ok(scores.clusters.every((c) => c.score > 0 && c.score < 1));
     for (const cluster of network.clusters.slice(0, 10))
       assert.ok(cluster.evidencePosts.length > 0, cluster.id);
   });
