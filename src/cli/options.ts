@@ -10,6 +10,7 @@ import { TRACE_KINDS, type TraceKind } from '../model/trace.js';
 import type { DetectOptions } from '../pipeline/detect.js';
 import type { EdgeFilter } from '../pipeline/load-network.js';
 import { holidayGaps } from '../signals/holiday-gaps.js';
+import { decimalFlag as decimal, integerFlag as integer } from './number-flags.js';
 
 /** Raw flag values as commander gives them. */
 export interface DetectFlags {
@@ -39,21 +40,6 @@ export interface DetectFlags {
   neardupThreshold?: string;
   mediaRadius?: string;
   holidays?: string;
-}
-
-function integer(name: string, value: string, min: number): number {
-  const n = /^\s*-?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min)
-    throw new ConfigError(`--${name}: "${value}" is not an integer ≥ ${min}.`);
-  return n;
-}
-
-function decimal(name: string, value: string, min: number, max: number): number {
-  const n = /^\s*-?(\d+\.?\d*|\.\d+)\s*$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isFinite(n) || n < min || n > max) {
-    throw new ConfigError(`--${name}: "${value}" is not a number in [${min}, ${max}].`);
-  }
-  return n;
 }
 
 /**

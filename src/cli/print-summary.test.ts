@@ -20,27 +20,32 @@ const cluster = {
   evidencePosts: [],
 };
 
+/** The run fields both tests share: 3 posts, 2 accounts, one edge and one cluster. */
+const RUN_BASE = {
+  totals: {
+    read: 3,
+    accepted: 3,
+    quarantined: 0,
+    duplicates: 0,
+    posts: 3,
+    accounts: 2,
+    traces: 4,
+    tracesByKind: { misspelling: 4 },
+    coactionPairs: 4,
+    candidateEdges: 1,
+    edges: 1,
+    clusters: 1,
+    clusteredAccounts: 2,
+  },
+  inputs: [],
+  bounded: { objectWindows: 0, traces: 0, maxTracesPerObjectWindow: 1000, objects: [] },
+};
+
 test('formatSummary prints reasons as one terminal-safe line and durations readably', () => {
   const hostile = 'share “\u001b[2J\u001b[31mred\ninjected line\u202Eevil”';
   const result = {
     run: {
-      totals: {
-        read: 3,
-        accepted: 3,
-        quarantined: 0,
-        duplicates: 0,
-        posts: 3,
-        accounts: 2,
-        traces: 4,
-        tracesByKind: { misspelling: 4 },
-        coactionPairs: 4,
-        candidateEdges: 1,
-        edges: 1,
-        clusters: 1,
-        clusteredAccounts: 2,
-      },
-      inputs: [],
-      bounded: { objectWindows: 0, traces: 0, maxTracesPerObjectWindow: 1000, objects: [] },
+      ...RUN_BASE,
       signals: { misspelling: { tokens: 2, traces: 4 } },
     },
     network: { accounts: [], edges: [], clusters: [cluster] },
@@ -64,23 +69,7 @@ test('formatSummary prints reasons as one terminal-safe line and durations reada
 test('formatSummary states the false-positive rate and each cluster score with its first behaviour and ids', () => {
   const result = {
     run: {
-      totals: {
-        read: 3,
-        accepted: 3,
-        quarantined: 0,
-        duplicates: 0,
-        posts: 3,
-        accounts: 2,
-        traces: 4,
-        tracesByKind: { misspelling: 4 },
-        coactionPairs: 4,
-        candidateEdges: 1,
-        edges: 1,
-        clusters: 1,
-        clusteredAccounts: 2,
-      },
-      inputs: [],
-      bounded: { objectWindows: 0, traces: 0, maxTracesPerObjectWindow: 1000, objects: [] },
+      ...RUN_BASE,
       significance: {
         applied: true,
         fpr: 0.001,

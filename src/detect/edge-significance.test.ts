@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import seedrandom from 'seedrandom';
-
+import { useTraceStore } from '../../test/helpers/trace-store.js';
 import { ConfigError } from '../errors.js';
 import type { TraceKind } from '../model/trace.js';
-import { DuckStore } from '../store/duck-store.js';
 import { computeCoactions } from './co-action.js';
 import { computeEdgeSignificance } from './edge-significance.js';
 
@@ -17,20 +16,12 @@ interface T {
   object: number;
 }
 
-let store: DuckStore;
-before(async () => {
-  store = await DuckStore.create(':memory:', { threads: 2 });
-});
-after(() => store.close());
-
-async function load(traces: readonly T[]): Promise<void> {
-  await store.run('DELETE FROM traces; DELETE FROM object_dict;');
-  const rows = traces.map((t) => `(${t.account}, ${t.rec}, ${t.ts}, '${t.kind}', ${t.object})`);
-  await store.run(`INSERT INTO traces VALUES ${rows.join(', ')}`);
-  const objects = new Map(traces.map((t) => [t.object, t.kind]));
-  const dict = [...objects].map(([o, k]) => `(${o}, '${k}', 'v${o}')`);
-  await store.run(`INSERT INTO object_dict VALUES ${dict.join(', ')}`);
-}
+const fixture = useTraceStore();
+const load = (traces: readonly T[]): Promise<void> =>
+  fixture.load(
+    traces.map((t) => ({ ...t, tsMs: t.ts })),
+    { dictionaries: true },
+  );
 
 interface EdgeRow {
   a: number;
@@ -42,7 +33,7 @@ interface EdgeRow {
 }
 
 async function edges(): Promise<EdgeRow[]> {
-  const rows = await store.all(
+  const rows = await fixture.store.all(
     'SELECT a, b, log10_p, weight, expected, significant FROM sig_edges ORDER BY a, b',
   );
   return rows.map((r) => ({
@@ -74,8 +65,8 @@ const HAND: T[] = [
 
 test('hand-computed λ, p-values and IDF weights', async () => {
   await load(HAND);
-  await computeCoactions(store, { windowSeconds: { default: 60 } });
-  const stats = await computeEdgeSignificance(store, { fpr: 0.2 });
+  await computeCoactions(fixture.store, { windowSeconds: { default: 60 } });
+  const stats = await computeEdgeSignificance(fixture.store, { fpr: 0.2 });
   assert.equal(stats.tested, 2);
   assert.equal(stats.family, 6, 'C(4, 2) account pairs could have co-acted');
   assert.equal(stats.kinds, 1);
@@ -99,23 +90,26 @@ test('hand-computed λ, p-values and IDF weights', async () => {
 
 test('corrections: BH keeps both at 0.9, Bonferroni and per-edge keep the stronger one only', async () => {
   await load(HAND);
-  await computeCoactions(store, { windowSeconds: { default: 60 } });
+  await computeCoactions(fixture.store, { windowSeconds: { default: 60 } });
   // m = 6: BH rank 2 needs p ≤ 2·0.9/6 = 0.3 (0.2866 passes); Bonferroni needs p ≤ 0.9/6 = 0.15 (only 0.1467).
-  assert.equal((await computeEdgeSignificance(store, { fpr: 0.9 })).significant, 2);
-  const bonferroni = await computeEdgeSignificance(store, { fpr: 0.9, correction: 'bonferroni' });
+  assert.equal((await computeEdgeSignificance(fixture.store, { fpr: 0.9 })).significant, 2);
+  const bonferroni = await computeEdgeSignificance(fixture.store, { fpr: 0.9, correction: 'bonferroni' });
   assert.equal(bonferroni.significant, 1);
   assert.deepEqual(
     (await edges()).filter((e) => e.significant).map((e) => [e.a, e.b]),
     [[1, 2]],
   );
-  assert.equal((await computeEdgeSignificance(store, { fpr: 0.2, correction: 'none' })).significant, 1);
+  assert.equal(
+    (await computeEdgeSignificance(fixture.store, { fpr: 0.2, correction: 'none' })).significant,
+    1,
+  );
 });
 
 test('options are validated', async () => {
-  await assert.rejects(computeEdgeSignificance(store, { fpr: 0 }), ConfigError);
-  await assert.rejects(computeEdgeSignificance(store, { fpr: 1.5 }), ConfigError);
+  await assert.rejects(computeEdgeSignificance(fixture.store, { fpr: 0 }), ConfigError);
+  await assert.rejects(computeEdgeSignificance(fixture.store, { fpr: 1.5 }), ConfigError);
   await assert.rejects(
-    computeEdgeSignificance(store, { correction: 'holm' as unknown as 'bh' }),
+    computeEdgeSignificance(fixture.store, { correction: 'holm' as unknown as 'bh' }),
     ConfigError,
   );
 });
@@ -230,8 +224,8 @@ test('matches a brute-force reference of the null model on random traces', async
           object: 500 + j,
         });
     await load(traces);
-    await computeCoactions(store, { windowSeconds: { default: 60 } });
-    const stats = await computeEdgeSignificance(store, { fpr: 0.001 });
+    await computeCoactions(fixture.store, { windowSeconds: { default: 60 } });
+    const stats = await computeEdgeSignificance(fixture.store, { fpr: 0.001 });
     const ref = reference(traces, 60_000);
     const got = await edges();
     assert.equal(got.length, ref.size, `seed ${seed}: edge count`);
@@ -255,8 +249,8 @@ test('one post carrying several objects counts as one act', async () => {
     { account: 2, rec: 2, ts: 5_000, kind: 'hashtag' as const, object: o },
   ]);
   await load(traces);
-  await computeCoactions(store, { windowSeconds: { default: 60 } });
-  await computeEdgeSignificance(store);
-  const [row] = await store.all('SELECT k FROM sig_edge_kinds');
+  await computeCoactions(fixture.store, { windowSeconds: { default: 60 } });
+  await computeEdgeSignificance(fixture.store);
+  const [row] = await fixture.store.all('SELECT k FROM sig_edge_kinds');
   assert.equal(Number(row?.k), 1);
 });

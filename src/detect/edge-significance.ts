@@ -45,6 +45,7 @@
  */
 
 import { ConfigError } from '../errors.js';
+import type { SignificanceSummary } from '../model/run-info.js';
 import type { TraceKind } from '../model/trace.js';
 import type { DuckStore } from '../store/duck-store.js';
 
@@ -84,28 +85,13 @@ export function validateEdgeSignificanceOptions(options: EdgeSignificanceOptions
   }
 }
 
-/** What {@link computeEdgeSignificance} found. */
-export interface EdgeSignificanceStats {
-  /** Candidate edges tested (account pairs with at least one co-action). */
-  tested: number;
-  /** Size m of the multiple-testing family: account pairs that could have co-acted, M(M − 1)/2. */
-  family: number;
-  /** Edges significant after the correction. */
-  significant: number;
-  /** Trace kinds that produced co-actions. */
-  kinds: number;
-  /** Trace families among them (F; the edge p-value is the smallest of F + 1 tests times F + 1). */
-  families: number;
-  /** The largest p-value kept (log10), or null when nothing was kept. */
-  log10Threshold: number | null;
-  /** The smallest edge p-value (log10), or null without candidate edges: how close the strongest edge came. */
-  log10Strongest: number | null;
-  /** log10 of α/m: the p-value the strongest edge needs under any of the corrections over m pairs (`none`: α). */
-  log10Needed: number;
-  /** The options used. */
-  fpr: number;
+/**
+ * What {@link computeEdgeSignificance} found: the fields of run.json's `significance` (see
+ * {@link SignificanceSummary}) except `applied` and `groups`, with the correction typed.
+ */
+export type EdgeSignificanceStats = Omit<SignificanceSummary, 'applied' | 'groups' | 'correction'> & {
   correction: Correction;
-}
+};
 
 /**
  * Trace families: kinds that can restate one act share a family, and a family counts once in an edge's test.

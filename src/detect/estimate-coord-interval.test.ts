@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import fc from 'fast-check';
-
+import { useTraceStore } from '../../test/helpers/trace-store.js';
 import { ConfigError } from '../errors.js';
 import { quantileType7 } from '../graph/quantile-type7.js';
 import type { TraceKind } from '../model/trace.js';
-import { DuckStore } from '../store/duck-store.js';
 import { type CoordInterval, estimateCoordInterval } from './estimate-coord-interval.js';
 
 interface T {
@@ -16,18 +15,8 @@ interface T {
   object: number;
 }
 
-let store: DuckStore;
-before(async () => {
-  store = await DuckStore.create(':memory:', { threads: 2 });
-});
-after(() => store.close());
-
-async function load(traces: readonly T[]): Promise<void> {
-  await store.run('DELETE FROM traces');
-  if (traces.length === 0) return;
-  const rows = traces.map((t, i) => `(${t.account}, ${i}, ${t.tsMs}, '${t.kind}', ${t.object})`);
-  await store.run(`INSERT INTO traces VALUES ${rows.join(', ')}`);
-}
+const fixture = useTraceStore();
+const load = (traces: readonly T[]): Promise<void> => fixture.load(traces);
 
 // ─── Brute-force reference: CooRnet's R code, line by line, on plain arrays ──────────────────────────────────
 
@@ -86,14 +75,14 @@ const HAND: T[] = [
 test('hand example, q = 0.5: quickest A and D, median of [0, 10] = 5 s', async () => {
   await load(HAND);
   // q-quantile of [0, 2, 4, 60] at 0.5: j = 2.5 → 0.5·2 + 0.5·4 = 3 → A (2) and D (0) are the quickest.
-  const got = await estimateCoordInterval(store, { kind: 'url', q: 0.5 });
+  const got = await estimateCoordInterval(fixture.store, { kind: 'url', q: 0.5 });
   assert.deepEqual(got, { kind: 'url', seconds: 5, objects: 4, shares: 12, quickestObjects: 2 });
 });
 
 test('hand example, defaults: only D is quickest, its 0 s becomes 1 s ("0 secs" → "1 secs")', async () => {
   await load(HAND);
   // j = 1 + 3·0.1 = 1.3 → 0.7·0 + 0.3·2 = 0.6 → only D (0); median of [0] = 0 → 1.
-  const got = await estimateCoordInterval(store, { kind: 'url' });
+  const got = await estimateCoordInterval(fixture.store, { kind: 'url' });
   assert.deepEqual(got, { kind: 'url', seconds: 1, objects: 4, shares: 12, quickestObjects: 1 });
 });
 
@@ -101,14 +90,14 @@ test('hand example, q = 1, p = 0.75: every object quick, type-7 interpolation in
   await load(HAND);
   // perc > 0.75: A rank 4 (20), B rank 3 (6), C rank 2 (60), D rank 3 (30) → [6, 20, 30, 60];
   // j = 1 + 3·0.75 = 3.25 → 0.75·30 + 0.25·60 = 37.5.
-  const got = await estimateCoordInterval(store, { kind: 'url', q: 1, p: 0.75 });
+  const got = await estimateCoordInterval(fixture.store, { kind: 'url', q: 1, p: 0.75 });
   assert.deepEqual(got, { kind: 'url', seconds: 37.5, objects: 4, shares: 12, quickestObjects: 4 });
 });
 
 test('p = 1 and an empty kind give null (R: "NA secs"); other kinds are ignored', async () => {
   await load(HAND);
-  assert.equal((await estimateCoordInterval(store, { kind: 'url', p: 1 })).seconds, null);
-  assert.deepEqual(await estimateCoordInterval(store, { kind: 'hashtag' }), {
+  assert.equal((await estimateCoordInterval(fixture.store, { kind: 'url', p: 1 })).seconds, null);
+  assert.deepEqual(await estimateCoordInterval(fixture.store, { kind: 'hashtag' }), {
     kind: 'hashtag',
     seconds: null,
     objects: 0,
@@ -116,14 +105,14 @@ test('p = 1 and an empty kind give null (R: "NA secs"); other kinds are ignored'
     quickestObjects: 0,
   });
   // share: one object, times 1.000 and 1.001 s → rank-2 time 0.001 s, the median of [0.001].
-  assert.equal((await estimateCoordInterval(store, { kind: 'share' })).seconds, 0.001);
+  assert.equal((await estimateCoordInterval(fixture.store, { kind: 'share' })).seconds, 0.001);
 });
 
 test('invalid options throw ConfigError naming the field', async () => {
-  await assert.rejects(estimateCoordInterval(store, { kind: 'url', q: 1.5 }), ConfigError);
-  await assert.rejects(estimateCoordInterval(store, { kind: 'url', p: -0.1 }), /`p`/);
-  await assert.rejects(estimateCoordInterval(store, { kind: 'url', q: Number.NaN }), /`q`/);
-  await assert.rejects(estimateCoordInterval(store, { kind: 'nope' as TraceKind }), /`kind`/);
+  await assert.rejects(estimateCoordInterval(fixture.store, { kind: 'url', q: 1.5 }), ConfigError);
+  await assert.rejects(estimateCoordInterval(fixture.store, { kind: 'url', p: -0.1 }), /`p`/);
+  await assert.rejects(estimateCoordInterval(fixture.store, { kind: 'url', q: Number.NaN }), /`q`/);
+  await assert.rejects(estimateCoordInterval(fixture.store, { kind: 'nope' as TraceKind }), /`kind`/);
 });
 
 // ─── Property: equals the reference on seeded random data ─────────────────────────────────────────────────────
@@ -148,7 +137,10 @@ for (const seed of [1, 2, 3]) {
       fc.asyncProperty(tracesArb, probArb, probArb, async (traces, q, p) => {
         await load(traces);
         for (const kind of ['url', 'share'] as const) {
-          assert.deepEqual(await estimateCoordInterval(store, { kind, q, p }), reference(traces, kind, q, p));
+          assert.deepEqual(
+            await estimateCoordInterval(fixture.store, { kind, q, p }),
+            reference(traces, kind, q, p),
+          );
         }
       }),
       { seed, numRuns: 60 },

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
-
+import { useTraceStore } from '../../test/helpers/trace-store.js';
 import { ConfigError } from '../errors.js';
 import type { TraceKind } from '../model/trace.js';
-import { DuckStore } from '../store/duck-store.js';
 import { estimateWindows, type WindowEstimate } from './estimate-windows.js';
 
 interface T {
@@ -16,22 +15,9 @@ interface T {
   object: number;
 }
 
-let store: DuckStore;
-before(async () => {
-  store = await DuckStore.create(':memory:', { threads: 2 });
-});
-after(() => store.close());
-
+const fixture = useTraceStore();
 /** Replace the store's traces; `rec` is the position in `traces`. */
-async function load(traces: readonly T[]): Promise<void> {
-  await store.run('DELETE FROM traces');
-  for (let i = 0; i < traces.length; i += 5000) {
-    const rows = traces
-      .slice(i, i + 5000)
-      .map((t, j) => `(${t.account}, ${i + j}, ${t.tsMs}, '${t.kind}', ${t.object})`);
-    await store.run(`INSERT INTO traces VALUES ${rows.join(', ')}`);
-  }
-}
+const load = (traces: readonly T[]): Promise<void> => fixture.load(traces);
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
@@ -80,11 +66,16 @@ function assertCurves(got: WindowEstimate): void {
 
 test('hand case: O and E by hand; plain rule (minExcessZ 0) gives W = 60 at coverage 0.9, 10 at 0.8', async () => {
   await load(HAND);
-  const [at90] = await estimateWindows(store, { kinds: ['share'], grid: GRID, minTraces: 5, minExcessZ: 0 });
+  const [at90] = await estimateWindows(fixture.store, {
+    kinds: ['share'],
+    grid: GRID,
+    minTraces: 5,
+    minExcessZ: 0,
+  });
   assertCurves(at90 as WindowEstimate);
   assert.equal(at90?.status, 'ok');
   assert.equal(at90?.seconds, 60);
-  const [at80] = await estimateWindows(store, {
+  const [at80] = await estimateWindows(fixture.store, {
     kinds: ['share'],
     grid: GRID,
     minTraces: 5,
@@ -96,19 +87,19 @@ test('hand case: O and E by hand; plain rule (minExcessZ 0) gives W = 60 at cove
 
 test('hand case: too few traces; the noise guard picks w* = 10 (default 4 sd) or finds no excess (5 sd)', async () => {
   await load(HAND);
-  const [few] = await estimateWindows(store, { kinds: ['share'], grid: GRID, minTraces: 8 });
+  const [few] = await estimateWindows(fixture.store, { kinds: ['share'], grid: GRID, minTraces: 8 });
   assertCurves(few as WindowEstimate);
   assert.equal(few?.status, 'too-few');
   assert.equal(few?.seconds, null);
   // sd(w) = √(2·Σ n·P·(1 − P) + 1), P = 1 − (1 − x)^m:
   //   w = 1: Var ≈ 0.00887, sd ≈ 1.0088, X − 4 sd ≈ −2.04;  w = 10: Var ≈ 0.08745, sd ≈ 1.0839, X − 4 sd ≈ 0.576;
   //   w = 60: Var ≈ 0.4810, sd ≈ 1.4007, X − 4 sd ≈ −0.12.  → w* = 10, target 0.9·4.9115 ≈ 4.42 → W = 10.
-  const [guarded] = await estimateWindows(store, { kinds: ['share'], grid: GRID, minTraces: 5 });
+  const [guarded] = await estimateWindows(fixture.store, { kinds: ['share'], grid: GRID, minTraces: 5 });
   assertCurves(guarded as WindowEstimate);
   assert.equal(guarded?.status, 'ok');
   assert.equal(guarded?.seconds, 10);
   // At 5 sd no grid value clears the bar (w = 10: 4.9115 − 5.42 < 0).
-  const [strict] = await estimateWindows(store, {
+  const [strict] = await estimateWindows(fixture.store, {
     kinds: ['share'],
     grid: GRID,
     minTraces: 5,
@@ -120,7 +111,7 @@ test('hand case: too few traces; the noise guard picks w* = 10 (default 4 sd) or
 
 test('kinds without traces: too-few, T = 1 s so the grid is [1]; output follows the order of kinds', async () => {
   await load(HAND);
-  const got = await estimateWindows(store, { kinds: ['url', 'share'], minTraces: 1, minExcessZ: 0 });
+  const got = await estimateWindows(fixture.store, { kinds: ['url', 'share'], minTraces: 1, minExcessZ: 0 });
   assert.deepEqual(
     got.map((e) => e.kind),
     ['url', 'share'],
@@ -140,13 +131,13 @@ test('kinds without traces: too-few, T = 1 s so the grid is [1]; output follows 
 });
 
 test('invalid options throw ConfigError naming the field', async () => {
-  await assert.rejects(estimateWindows(store, { kinds: [] }), ConfigError);
-  await assert.rejects(estimateWindows(store, { kinds: ['share', 'share'] }), /`kinds`/);
-  await assert.rejects(estimateWindows(store, { grid: [10, 5] }), /`grid\[1\]`/);
-  await assert.rejects(estimateWindows(store, { grid: [0.0001] }), /`grid\[0\]`/);
-  await assert.rejects(estimateWindows(store, { coverage: 0 }), /`coverage`/);
-  await assert.rejects(estimateWindows(store, { minTraces: 1.5 }), /`minTraces`/);
-  await assert.rejects(estimateWindows(store, { minExcessZ: -1 }), /`minExcessZ`/);
+  await assert.rejects(estimateWindows(fixture.store, { kinds: [] }), ConfigError);
+  await assert.rejects(estimateWindows(fixture.store, { kinds: ['share', 'share'] }), /`kinds`/);
+  await assert.rejects(estimateWindows(fixture.store, { grid: [10, 5] }), /`grid\[1\]`/);
+  await assert.rejects(estimateWindows(fixture.store, { grid: [0.0001] }), /`grid\[0\]`/);
+  await assert.rejects(estimateWindows(fixture.store, { coverage: 0 }), /`coverage`/);
+  await assert.rejects(estimateWindows(fixture.store, { minTraces: 1.5 }), /`minTraces`/);
+  await assert.rejects(estimateWindows(fixture.store, { minExcessZ: -1 }), /`minExcessZ`/);
 });
 
 // ─── Property: equals a brute-force reference (nested loops) ──────────────────────────────────────────────────
@@ -190,7 +181,7 @@ for (const seed of [7, 8, 9]) {
     await fc.assert(
       fc.asyncProperty(tracesArb, fc.constantFrom(0.5, 0.9, 1), async (traces, coverage) => {
         await load(traces);
-        const got = await estimateWindows(store, {
+        const got = await estimateWindows(fixture.store, {
           kinds: ['share', 'url'],
           grid: PROP_GRID,
           coverage,
@@ -248,7 +239,7 @@ const SEEDS = ['windows-a', 'windows-b', 'windows-c'];
 test('planted relay (10–20 s apart) on a 14-day background: W between 20 and 60 s', async () => {
   for (const seed of SEEDS) {
     await load(scenario(seed, 'relay'));
-    const [e] = await estimateWindows(store, { kinds: ['share'] });
+    const [e] = await estimateWindows(fixture.store, { kinds: ['share'] });
     assert.equal(e?.status, 'ok', seed);
     assert.ok((e?.seconds ?? 0) >= 20 && (e?.seconds ?? 0) <= 60, `${seed}: W = ${e?.seconds}`);
   }
@@ -257,7 +248,7 @@ test('planted relay (10–20 s apart) on a 14-day background: W between 20 and 6
 test('planted burst (10 accounts within 20 s): W is the nearest-neighbour scale, at most 20 s', async () => {
   for (const seed of SEEDS) {
     await load(scenario(seed, 'burst'));
-    const [e] = await estimateWindows(store, { kinds: ['share'] });
+    const [e] = await estimateWindows(fixture.store, { kinds: ['share'] });
     assert.equal(e?.status, 'ok', seed);
     assert.ok((e?.seconds ?? 0) >= 1 && (e?.seconds ?? 0) <= 20, `${seed}: W = ${e?.seconds}`);
   }
@@ -267,10 +258,10 @@ test('background only: no-excess at the default guard; the plain rule (minExcess
   let plainOk = 0;
   for (const seed of SEEDS) {
     await load(scenario(seed, 'none'));
-    const [e] = await estimateWindows(store, { kinds: ['share'] });
+    const [e] = await estimateWindows(fixture.store, { kinds: ['share'] });
     assert.equal(e?.status, 'no-excess', seed);
     assert.equal(e?.seconds, null);
-    const [plain] = await estimateWindows(store, { kinds: ['share'], minExcessZ: 0 });
+    const [plain] = await estimateWindows(fixture.store, { kinds: ['share'], minExcessZ: 0 });
     if (plain?.status === 'ok') plainOk++;
   }
   // What the guard is for: without it, chance alone yields a window on most backgrounds.
@@ -280,15 +271,15 @@ test('background only: no-excess at the default guard; the plain rule (minExcess
 test('deterministic: same result twice and whatever the insertion order and rec numbering', async () => {
   const traces = scenario('windows-d', 'relay');
   await load(traces);
-  const first = await estimateWindows(store, { kinds: ['share', 'url'] });
-  const again = await estimateWindows(store, { kinds: ['share', 'url'] });
+  const first = await estimateWindows(fixture.store, { kinds: ['share', 'url'] });
+  const again = await estimateWindows(fixture.store, { kinds: ['share', 'url'] });
   const rng = seedrandom('shuffle');
   const shuffled = traces
     .map((t) => ({ t, k: rng() }))
     .sort((x, y) => x.k - y.k)
     .map((x) => x.t);
   await load(shuffled);
-  const reordered = await estimateWindows(store, { kinds: ['share', 'url'] });
+  const reordered = await estimateWindows(fixture.store, { kinds: ['share', 'url'] });
   assert.deepEqual(again, first);
   assert.deepEqual(reordered, first);
 });

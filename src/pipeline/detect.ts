@@ -377,17 +377,8 @@ export async function detect(
       signals: corpusSignals,
       windows: windows.reports,
       significance: {
+        ...significance,
         applied: opts.edgeFilter.mode === 'significance',
-        fpr: significance.fpr,
-        correction: significance.correction,
-        tested: significance.tested,
-        family: significance.family,
-        significant: significance.significant,
-        kinds: significance.kinds,
-        families: significance.families,
-        log10Threshold: significance.log10Threshold,
-        log10Strongest: significance.log10Strongest,
-        log10Needed: significance.log10Needed,
         ...(groups === null
           ? {}
           : {

@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-
+import { test } from 'node:test';
+import { useTraceStore } from '../../test/helpers/trace-store.js';
 import { computeCoactions } from '../detect/co-action.js';
 import { computeEdgeSignificance } from '../detect/edge-significance.js';
-import { DuckStore } from '../store/duck-store.js';
 import { log10PoissonTail, supportSignificantGroups } from './support-significant-groups.js';
-
-let store: DuckStore;
-before(async () => {
-  store = await DuckStore.create(':memory:', { threads: 2 });
-});
-after(() => store.close());
 
 interface T {
   account: number;
@@ -18,24 +11,19 @@ interface T {
   object: number;
 }
 
-async function load(traces: readonly T[]): Promise<void> {
-  await store.run('DELETE FROM traces; DELETE FROM object_dict; DELETE FROM account_dict;');
-  const rows = traces.map((t, i) => `(${t.account}, ${i}, ${t.ts}, 'share', ${t.object})`);
-  await store.run(`INSERT INTO traces VALUES ${rows.join(', ')}`);
-  const objects = [...new Set(traces.map((t) => t.object))].map((o) => `(${o}, 'share', 'o${o}')`);
-  await store.run(`INSERT INTO object_dict VALUES ${objects.join(', ')}`);
-  const accounts = [...new Set(traces.map((t) => t.account))].map(
-    (a) => `(${a}, 'x', 'a${String(a).padStart(3, '0')}', 'x:a${String(a).padStart(3, '0')}')`,
+const fixture = useTraceStore();
+const load = (traces: readonly T[]): Promise<void> =>
+  fixture.load(
+    traces.map((t) => ({ account: t.account, tsMs: t.ts, kind: 'share' as const, object: t.object })),
+    { dictionaries: true },
   );
-  await store.run(`INSERT INTO account_dict VALUES ${accounts.join(', ')}`);
-}
 
 /**
  * Background: accounts 100–149 post 8 times each on objects nobody else touches (no co-action).
  * A star: hub 1 co-acts once with each of leaves 2–6, each time on an object only the two touch.
  * A dense group: accounts 10–15 all act on the same 4 objects within 5 s.
  */
-function fixture(): T[] {
+function plantedTraces(): T[] {
   const traces: T[] = [];
   let object = 1000;
   for (let a = 100; a < 150; a++)
@@ -53,13 +41,13 @@ function fixture(): T[] {
 }
 
 test('a dense group is supported; a star of single co-actions is not (its spanning tree is all it has)', async () => {
-  await load(fixture());
-  await computeCoactions(store, { windowSeconds: { default: 60 } });
-  await computeEdgeSignificance(store, { fpr: 0.05 });
-  const stats = await supportSignificantGroups(store, { fpr: 0.05 });
+  await load(plantedTraces());
+  await computeCoactions(fixture.store, { windowSeconds: { default: 60 } });
+  await computeEdgeSignificance(fixture.store, { fpr: 0.05 });
+  const stats = await supportSignificantGroups(fixture.store, { fpr: 0.05 });
   assert.equal(stats.groups, 2, 'the star and the dense group are the candidate groups');
   assert.equal(stats.supportedGroups, 1);
-  const kept = await store.all<{ a: number; b: number }>(
+  const kept = await fixture.store.all<{ a: number; b: number }>(
     'SELECT a, b FROM sig_edges WHERE significant ORDER BY a, b',
   );
   assert.equal(kept.length, 15, 'all C(6, 2) pairs of the dense group');

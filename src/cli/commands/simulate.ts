@@ -15,6 +15,7 @@ import {
   writeSimulation,
 } from '../../simulate/index.js';
 import { EXIT } from '../exit-codes.js';
+import { decimalFlag as decimal, integerFlag as integer } from '../number-flags.js';
 import { terminalSafe } from '../terminal-safe.js';
 import type { OutputFlags } from './detect.js';
 
@@ -27,21 +28,6 @@ export interface SimulateFlags {
   scale?: string;
   format?: string;
   list?: boolean;
-}
-
-function integer(name: string, value: string, min: number): number {
-  const n = /^\s*-?\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min)
-    throw new ConfigError(`--${name}: "${value}" is not an integer ≥ ${min}.`);
-  return n;
-}
-
-function decimal(name: string, value: string, min: number, max: number): number {
-  const n = /^\s*-?(\d+\.?\d*|\.\d+)\s*$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isFinite(n) || n <= min || n > max) {
-    throw new ConfigError(`--${name}: "${value}" is not a number in (${min}, ${max}].`);
-  }
-  return n;
 }
 
 /** The `--list` text: one line per standard scenario, name padded, then its description. */
@@ -76,7 +62,8 @@ async function parseFlags(flags: SimulateFlags) {
   }
   const overrides: ScenarioOverrides = {};
   if (flags.seed !== undefined) overrides.seed = integer('seed', flags.seed, 0);
-  if (flags.scale !== undefined) overrides.scale = decimal('scale', flags.scale, 0, 100);
+  if (flags.scale !== undefined)
+    overrides.scale = decimal('scale', flags.scale, 0, 100, { exclusiveMin: true });
   let spec: ScenarioSpec | string;
   if (flags.config !== undefined) spec = await readConfig(flags.config);
   else if (flags.scenario !== undefined) spec = flags.scenario;
