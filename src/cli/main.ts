@@ -68,7 +68,7 @@ program
   )
   .option(
     '--correction <name>',
-    'multiple-testing control over the candidate edges: bh (Benjamini–Hochberg, default), bonferroni, none',
+    'multiple-testing control over all account pairs: bh (Benjamini–Hochberg, default), bonferroni, none',
   )
   .option('--min-coactions <n>', 'fixed thresholds instead of significance: at least n co-actions (e.g. 2)')
   .option('--min-objects <n>', '… on at least n distinct objects (default 1 with --min-coactions)')
@@ -120,7 +120,7 @@ Examples:
 program
   .command('demo')
   .description(
-    'run detect on the real samples shipped with Chorus (CooRTweet: Russian retweets; German election FB+X)',
+    'run detect on the samples shipped with Chorus (CooRTweet: Russian retweets, German election FB+X; planted signals) and on a simulated benchmark scored against its truth',
   )
   .option('-o, --out <dir>', 'output directory', 'demo-out')
   .action(async (flags: { out: string }, command: Command) => {
@@ -151,11 +151,11 @@ program
   .description(
     'generate a seeded benchmark case: organic background + planted campaigns (posts.csv + truth.json)',
   )
-  .option('-o, --out <dir>', 'output directory')
+  .option('-o, --out <dir>', 'output directory (required unless --list)')
   .option('--scenario <name>', 'a standard scenario (see --list)')
   .option('--config <file>', 'a scenario spec as JSON (name, seed, days, start, organic, campaigns)')
   .option('--seed <n>', "replace the scenario's seed")
-  .option('--scale <x>', 'multiply organic accounts and news bursts, e.g. 0.5')
+  .option('--scale <x>', 'multiply organic accounts and news bursts, e.g. 0.5 (at most 10)')
   .option('--format <format>', 'posts file format: csv or jsonl (default csv)')
   .option('--list', 'list the standard scenarios and exit')
   .addHelpText(

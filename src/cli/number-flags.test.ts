@@ -13,7 +13,7 @@ test('integerFlag accepts plain integers at or above the minimum', () => {
   assert.throws(() => integerFlag('evidence', '0', 1), /--evidence: "0" is not an integer ≥ 1\./);
 });
 
-test('decimalFlag checks the interval, open at the bottom when asked', () => {
+test('decimalFlag checks the interval, open at either end when asked, and reads exponents', () => {
   assert.equal(decimalFlag('percentile', '0', 0, 1), 0);
   assert.equal(decimalFlag('percentile', '.5', 0, 1), 0.5);
   assert.throws(
@@ -21,7 +21,12 @@ test('decimalFlag checks the interval, open at the bottom when asked', () => {
     /is not a number in \(0, 100\]/,
   );
   assert.equal(decimalFlag('scale', '100', 0, 100, { exclusiveMin: true }), 100);
-  for (const bad of ['1.01', '-0.1', '1e-3', 'abc', '']) {
+  assert.equal(decimalFlag('fpr', '1e-5', 0, 1, { exclusiveMin: true, exclusiveMax: true }), 0.00001);
+  assert.throws(
+    () => decimalFlag('fpr', '1', 0, 1, { exclusiveMin: true, exclusiveMax: true }),
+    /--fpr: "1" is not a number in \(0, 1\)\./,
+  );
+  for (const bad of ['1.01', '-0.1', '1e', '0x1', '1%', 'abc', '']) {
     assert.throws(() => decimalFlag('percentile', bad, 0, 1), ConfigError, bad);
   }
 });

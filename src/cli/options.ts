@@ -69,8 +69,7 @@ function edgeFilterFromFlags(flags: DetectFlags): EdgeFilter {
       minPostsEach: integer('min-posts-each', flags.minPostsEach ?? '2', 1),
     };
   }
-  const fpr = decimal('fpr', flags.fpr ?? '0.001', 0, 1);
-  if (fpr <= 0 || fpr >= 1) throw new ConfigError(`--fpr: "${flags.fpr}" is not a number in (0, 1).`);
+  const fpr = decimal('fpr', flags.fpr ?? '0.001', 0, 1, { exclusiveMin: true, exclusiveMax: true });
   const correction = flags.correction ?? 'bh';
   if (!(CORRECTIONS as readonly string[]).includes(correction)) {
     throw new ConfigError(
@@ -120,7 +119,11 @@ export function detectOptionsFromFlags(flags: DetectFlags): Partial<DetectOption
     coaction.kinds = kinds;
   }
   if (flags.window !== undefined && flags.window.trim().toLowerCase() === 'auto') options.autoWindow = true;
-  else if (flags.window !== undefined) coaction.windowSeconds = parseWindowSpec(flags.window);
+  else if (flags.window !== undefined && /(^|,)\s*auto\s*(,|$)/i.test(flags.window)) {
+    throw new ConfigError(
+      `--window: "auto" stands alone (it estimates the window of every kind); give either auto or explicit windows such as share=10s,url=60s.`,
+    );
+  } else if (flags.window !== undefined) coaction.windowSeconds = parseWindowSpec(flags.window);
   if (flags.maxPerObjectWindow !== undefined) {
     coaction.maxTracesPerObjectWindow = integer('max-per-object-window', flags.maxPerObjectWindow, 2);
   }

@@ -39,13 +39,13 @@ export function formatSummary(result: DetectResult, out: string): string {
     `${fmt(t.posts)} posts by ${fmt(t.accounts)} accounts; ${fmt(t.traces)} traces (${kinds || 'none'})`,
   );
   lines.push(
-    `${fmt(t.coactionPairs)} co-action pairs → ${fmt(t.candidateEdges)} account pairs → ${fmt(t.edges)} edges kept → ${fmt(t.clusters)} clusters (${fmt(t.clusteredAccounts)} accounts)`,
+    `${plural(t.coactionPairs, 'co-action pair')} → ${plural(t.candidateEdges, 'account pair')} → ${plural(t.edges, 'edge')} kept → ${plural(t.clusters, 'cluster')} (${plural(t.clusteredAccounts, 'account')})`,
   );
   const sigTest = run.significance;
-  if (sigTest?.applied) {
+  if (sigTest?.applied && sigTest.tested > 0) {
     const groups = sigTest.groups;
     lines.push(
-      `edges kept when improbable by chance: false-positive rate ${sigTest.fpr} (${sigTest.correction}) over ${fmt(sigTest.family)} account pairs; ${plural(sigTest.significant, 'edge')} alone${groups && groups.supported > 0 ? `, ${fmt(groups.edgesAdded)} more in ${plural(groups.supported, 'supported group')}` : ''}`,
+      `edges kept when improbable by chance: false-positive rate ${sigTest.fpr} (${sigTest.correction}) over ${fmt(sigTest.family)} account pairs; ${plural(sigTest.significant, 'edge')} alone${groups && groups.edgesAdded > 0 ? `, ${fmt(groups.edgesAdded)} more in ${plural(groups.supported, 'supported group')}` : ''}`,
     );
   }
   if (

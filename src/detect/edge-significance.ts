@@ -30,6 +30,8 @@
  *   either account in the edge's co-actions, so one retweet carrying a link and a hashtag is still one act (Σ λ
  *   counts such an act once per family, which keeps the sum test conservative); its p-value is the smallest of those F + 1
  *   p-values times F + 1 (Bonferroni; F = families with co-actions in the case, and no factor when F = 1).
+ * Floating-point sums run in a fixed order (`list_sum(list(… ORDER BY …))`), so identical input gives identical
+ * bits whatever the thread count.
  * Multiple testing over m = M(M − 1)/2, every pair of the M accounts with a trace of a paired kind: any of them
  * could have become an edge, and testing only the pairs that did co-act would select the hypotheses by their
  * outcome (the look-elsewhere effect):
@@ -181,7 +183,7 @@ export async function computeEdgeSignificance(
       FROM n LEFT JOIN c USING (object) JOIN _sig_m m USING (kind);
     CREATE TEMP TABLE _sig_r AS SELECT account, count(DISTINCT rec)::DOUBLE AS r FROM traces GROUP BY account;
     CREATE TABLE sig_accounts AS
-      WITH x AS (SELECT ao.account, ao.kind, count(*)::DOUBLE AS d, sum((s.n - 1) * s.q) AS s
+      WITH x AS (SELECT ao.account, ao.kind, count(*)::DOUBLE AS d, list_sum(list((s.n - 1) * s.q ORDER BY ao.object)) AS s
                  FROM _sig_ao ao JOIN sig_objects s USING (object) GROUP BY ao.account, ao.kind)
       SELECT x.*, r.r FROM x JOIN _sig_r r USING (account);
     CREATE TEMP TABLE _sig_n AS SELECT sum(r) AS n FROM _sig_r;
@@ -206,7 +208,7 @@ export async function computeEdgeSignificance(
   const kinds = await store.scalar('SELECT count(*) FROM _sig_kinds');
   const familiesPresent = await store.scalar('SELECT count(*) FROM _sig_fams');
   const accounts = await store.scalar('SELECT count(DISTINCT account) FROM _sig_ao');
-  const family = Math.max(1, (accounts * (accounts - 1)) / 2);
+  const family = (accounts * (accounts - 1)) / 2;
   const tested = await store.scalar('SELECT count(*) FROM coaction_edges');
   const alpha = o.fpr;
   // One test per family and the sum over families: Bonferroni over those F + 1 tests (1 when F = 1).
@@ -228,9 +230,9 @@ export async function computeEdgeSignificance(
         FROM sig_edge_kinds GROUP BY a, b),
       fams AS (
         SELECT f.a, f.b, min(_sig_lp(f.k, f.lam)) AS lp_family,
-               least(sum(f.k), any_value(e.posts_a), any_value(e.posts_b)) AS k_sum, sum(f.lam) AS lam_sum
+               least(sum(f.k), any_value(e.posts_a), any_value(e.posts_b)) AS k_sum, list_sum(list(f.lam ORDER BY f.fam)) AS lam_sum
         FROM _sig_ef f JOIN coaction_edges e USING (a, b) GROUP BY f.a, f.b),
-      w AS (SELECT eo.a, eo.b, sum(s.idf) AS weight
+      w AS (SELECT eo.a, eo.b, list_sum(list(s.idf ORDER BY eo.object)) AS weight
             FROM coaction_edge_objects eo JOIN sig_objects s USING (object) GROUP BY eo.a, eo.b),
       p AS (
         SELECT e.a, e.b, coalesce(w.weight, 0) AS weight,
@@ -246,7 +248,7 @@ export async function computeEdgeSignificance(
       (SELECT n FROM _sig_n) AS posts;
   `);
   const eps = 1e-9;
-  const m = family;
+  const m = Math.max(1, family);
   let condition: string;
   if (o.correction === 'bh') {
     const cut = await store.scalar(

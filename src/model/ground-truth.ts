@@ -1,7 +1,7 @@
 /**
  * Ground truth of a simulated case (`chorus simulate` writes it as `truth.json`; `chorus evaluate` reads it):
  * which accounts belong to which planted campaign, and which tactics each campaign used. The benchmark design
- * (organic background with bursts and viral objects, planted campaigns of chosen tactics) follows DESIGN.md §4
+ * (organic background with bursts and viral objects, planted campaigns of chosen tactics) follows docs/methods.md §11
  * "Benchmark"; tactic names follow the behaviours of Meta's Spamouflage takedown (Meta Adversarial Threat Report
  * Q2 2023) and the DISARM framework (T0049.003 automated reposting, T0084.001 copypasta, T0119.002 cross-platform
  * posting, T0150.001 newly created assets).

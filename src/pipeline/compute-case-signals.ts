@@ -404,24 +404,27 @@ function signalKindReasons(c: Cluster): string[] {
   const out: string[] = [];
   const objectsOf = (kind: string) => c.topObjects.filter((o) => o.kind === kind).slice(0, QUOTED_OBJECTS);
   const quote = (values: readonly string[]) => values.map((v) => `“${v}”`).join(', ');
+  // Examples come from the cluster's top objects; a kind with few co-actions may have none among them.
+  const eg = (values: readonly string[]) => (values.length === 0 ? '' : `, e.g. ${quote(values)}`);
+  const colon = (values: readonly string[]) => (values.length === 0 ? '' : `: ${quote(values)}`);
   for (const k of c.perKind) {
     const n = `${fmt(k.coactions)} co-actions on ${fmt(k.objects)}`;
     if (k.kind === 'neardup') {
       const examples = objectsOf('neardup').map((o) => o.object.replace(/^nd:[0-9a-f]+ /, ''));
       out.push(
-        `posted near-duplicate texts (${n} near-duplicate ${k.objects === 1 ? 'group' : 'groups'}), e.g. ${quote(examples)}`,
+        `posted near-duplicate texts (${n} near-duplicate ${k.objects === 1 ? 'group' : 'groups'})${eg(examples)}`,
       );
     } else if (k.kind === 'text') {
       out.push(
-        `posted identical texts (${n} ${k.objects === 1 ? 'text' : 'texts'}), e.g. ${quote(objectsOf('text').map((o) => o.object))}`,
+        `posted identical texts (${n} ${k.objects === 1 ? 'text' : 'texts'})${eg(objectsOf('text').map((o) => o.object))}`,
       );
     } else if (k.kind === 'misspelling') {
       out.push(
-        `share the same rare misspellings (${n}): ${quote(objectsOf('misspelling').map((o) => o.object))}`,
+        `share the same rare misspellings (${n} ${k.objects === 1 ? 'misspelling' : 'misspellings'})${colon(objectsOf('misspelling').map((o) => o.object))}`,
       );
     } else if (k.kind === 'hashtagseq') {
       out.push(
-        `posted the same daily sequence of hashtags (${n} ${k.objects === 1 ? 'sequence' : 'sequences'}): ${quote(objectsOf('hashtagseq').map((o) => o.object))}`,
+        `posted the same daily sequence of hashtags (${n} ${k.objects === 1 ? 'sequence' : 'sequences'})${colon(objectsOf('hashtagseq').map((o) => o.object))}`,
       );
     } else if (k.kind === 'media') {
       out.push(

@@ -320,7 +320,11 @@ export async function detect(
     const scores = await timed(
       'scores',
       (s) => s.clusters.length + s.accounts.length,
-      async () => scoreCase(network, signals, { windowSeconds: coaction.windowSeconds }),
+      async () =>
+        scoreCase(network, signals, {
+          windowSeconds: coaction.windowSeconds,
+          log10Needed: significance.log10Needed,
+        }),
     );
 
     const totals = {

@@ -1,7 +1,7 @@
 /**
  * One benchmark run: `chorus simulate` a scenario, `chorus detect` it, `chorus evaluate` the clusters against the
  * planted truth — the loop behind `npm run eval` (bench/run-eval.ts) and the regression test. The posts go through
- * a real CSV file, so the ingest path is the one an investigator uses. Benchmark design: DESIGN.md §4.
+ * a real CSV file, so the ingest path is the one an investigator uses. Benchmark design: docs/methods.md §11.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

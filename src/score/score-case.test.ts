@@ -135,7 +135,8 @@ const SIGNALS = {
 } as unknown as CaseSignals;
 
 describe('scoreCase', () => {
-  const scores = scoreCase(NETWORK, SIGNALS, { windowSeconds: { share: 60, text: 300 } });
+  // Edges needed p ≤ 1e-8 to be kept (a run's log10Needed).
+  const scores = scoreCase(NETWORK, SIGNALS, { windowSeconds: { share: 60, text: 300 }, log10Needed: -8 });
 
   it('computes the cluster components and the noisy-OR score by hand', () => {
     const c1 = scores.clusters[0]!;
@@ -166,8 +167,13 @@ describe('scoreCase', () => {
         'generated-handles',
       ],
     );
-    assert.match(c1.reasons[0]!.text, /median p ≤ 1e-20 over 3 edges \(strongest p ≤ 1e-30\)/);
+    assert.equal(
+      c1.reasons[0]!.text,
+      'co-action this strong is improbable by chance: its 3 edges have median p ≤ 1e-20 (strongest p ≤ 1e-30) under the null model',
+    );
     assert.equal(c1.reasons[1]!.text, '3 accounts re-shared the same 6 posts together (6 co-actions)');
+    // Only t:a and t:b co-acted on text: the reason counts the accounts that did, not the cluster.
+    assert.equal(c1.reasons[2]!.text, '2 accounts posted identical text: 4 distinct texts, 4 co-actions');
     assert.deepEqual(
       c1.reasons[2]!.disarm.map((t) => t.id),
       ['T0084.001'],
@@ -227,6 +233,7 @@ describe('scoreCase', () => {
   it('renders p-values as an upper bound', () => {
     assert.equal(formatLog10P(-18.2), 'p ≤ 1e-18');
     assert.equal(formatLog10P(-1), 'p = 0.100');
+    assert.equal(formatLog10P(-2064.3), 'p < 1e-300');
   });
 });
 
@@ -235,12 +242,23 @@ describe('scoreCase with a group supported as a whole', () => {
     const network = structuredClone(NETWORK);
     // C0002's single edge: p 1e-6 alone (component 0.3); its group was supported at p 1e-40 → 1.
     network.edges[0]!.groupLog10PValue = -40;
-    const scores = scoreCase(network, SIGNALS, { windowSeconds: { share: 60, text: 300 } });
+    const scores = scoreCase(network, SIGNALS, { windowSeconds: { share: 60, text: 300 }, log10Needed: -8 });
     const c2 = scores.clusters[1]!;
     assert.equal(c2.components.significance, 1);
-    assert.match(
+    assert.equal(
       c2.reasons[0]!.text,
-      /p ≤ 1e-6 under the null model; tested as a whole, the group's co-action has p ≤ 1e-40$/,
+      'co-action this strong is improbable by chance: its edge has p ≤ 1e-6 under the null model; tested as a whole, the group has p ≤ 1e-40',
     );
+  });
+
+  it('does not call co-action improbable when the p-values do not reach what the run needed', () => {
+    const c2 = scoreCase(NETWORK, SIGNALS, { windowSeconds: { text: 300 }, log10Needed: -8 }).clusters[1]!;
+    assert.equal(
+      c2.reasons[0]!.text,
+      "not improbable by chance at the run's false-positive rate (needs p ≤ 1e-8): its edge has p ≤ 1e-6 under the null model",
+    );
+    // Without a stated threshold, the p-values are quoted without a verdict.
+    const plain = scoreCase(NETWORK, SIGNALS, { windowSeconds: { text: 300 } }).clusters[1]!;
+    assert.equal(plain.reasons[0]!.text, 'its edge has p ≤ 1e-6 under the null model');
   });
 });

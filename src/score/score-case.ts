@@ -57,6 +57,11 @@ export const AUTOMATED_MAX_DT_SECONDS = 10;
 export interface ScoreCaseOptions {
   /** Windows used per trace kind, seconds (for `synchrony`). */
   windowSeconds: Partial<Record<TraceKind, number>>;
+  /**
+   * log10 of the p-value an edge needed to be kept by significance (run.json `significance.log10Needed`), so the
+   * reasons say "improbable by chance" only where it is; absent: reasons quote the p-values without a verdict.
+   */
+  log10Needed?: number;
 }
 
 /** Trace families of the `diversity` component. */
@@ -181,9 +186,10 @@ const n = (x: number): string => x.toLocaleString('en-US');
 const plural = (count: number, one: string, many = `${one}s`): string =>
   `${n(count)} ${count === 1 ? one : many}`;
 
-/** "p ≤ 1e-18" style rendering of a log10 p-value. */
+/** "p ≤ 1e-18" style rendering of a log10 p-value (an upper bound); below 1e-300, "p < 1e-300". */
 export function formatLog10P(log10p: number): string {
   if (log10p >= -2) return `p = ${(10 ** log10p).toFixed(3)}`;
+  if (log10p < -300) return 'p < 1e-300';
   return `p ≤ 1e${Math.ceil(log10p)}`;
 }
 
@@ -194,39 +200,45 @@ function seconds(s: number): string {
   return `${Math.round(s / 8640) / 10} days`;
 }
 
+/** "the same post" / "the same 6 posts". */
+function same(count: number, one: string, many = `${one}s`): string {
+  return count === 1 ? `the same ${one}` : `the same ${n(count)} ${many}`;
+}
+
 /** Plain words for the co-action of one kind inside a group. */
 function kindSentence(kind: TraceKind, who: string, coactions: number, objects: number): string {
+  const c = plural(coactions, 'co-action');
   switch (kind) {
     case 'share':
-      return `${who} re-shared the same ${plural(objects, 'post')} together (${plural(coactions, 'co-action')})`;
+      return `${who} re-shared ${same(objects, 'post')} together (${c})`;
     case 'url':
-      return `${who} pushed the same ${plural(objects, 'link')} together (${plural(coactions, 'co-action')})`;
+      return `${who} pushed ${same(objects, 'link')} together (${c})`;
     case 'domain':
-      return `${who} pushed links to the same ${plural(objects, 'site')} together (${plural(coactions, 'co-action')})`;
+      return `${who} pushed links to ${same(objects, 'site')} together (${c})`;
     case 'hashtag':
-      return `${who} posted the same ${plural(objects, 'hashtag')} together (${plural(coactions, 'co-action')})`;
+      return `${who} posted ${same(objects, 'hashtag')} together (${c})`;
     case 'hashtagseq':
-      return `${who} posted the same ${plural(objects, 'daily hashtag sequence')} (${plural(coactions, 'co-action')})`;
+      return `${who} posted ${same(objects, 'daily hashtag sequence')} (${c})`;
     case 'text':
-      return `${who} posted identical text: ${plural(objects, 'distinct text')}, ${plural(coactions, 'co-action')}`;
+      return `${who} posted identical text: ${plural(objects, 'distinct text')}, ${c}`;
     case 'neardup':
-      return `${who} posted edited copies of the same ${plural(objects, 'text')} (${plural(coactions, 'co-action')})`;
+      return `${who} posted edited copies of ${same(objects, 'text')} (${c})`;
     case 'misspelling':
-      return `${who} share ${plural(objects, 'rare misspelling')}, a sign of one writer (${plural(coactions, 'co-action')})`;
+      return `${who} share ${plural(objects, 'rare misspelling')}, a sign of one writer (${c})`;
     case 'media':
-      return `${who} posted the same ${plural(objects, 'image')} (${plural(coactions, 'co-action')})`;
+      return `${who} posted ${same(objects, 'image')} (${c})`;
     case 'mention':
-      return `${who} mentioned the same ${plural(objects, 'account')} together (${plural(coactions, 'co-action')})`;
+      return `${who} mentioned ${same(objects, 'account')} together (${c})`;
     case 'reply':
-      return `${who} replied to the same ${plural(objects, 'post')} together (${plural(coactions, 'co-action')})`;
+      return `${who} replied to ${same(objects, 'post')} together (${c})`;
     default:
-      return `${who} acted on the same ${plural(objects, 'object')} together (${plural(coactions, 'co-action')})`;
+      return `${who} acted on ${same(objects, 'object')} together (${c})`;
   }
 }
 
 /** Co-action reasons of a group: one per behaviour, strongest kind first; automation when Δt is tiny. */
 function coactionReasons(
-  who: string,
+  who: (kind: TraceKind) => string,
   perKind: readonly { kind: TraceKind; coactions: number; objects: number }[],
   medianDtSeconds: number,
   anchor: string,
@@ -241,7 +253,7 @@ function coactionReasons(
     const behaviour = KIND_BEHAVIOUR[k.kind] ?? null;
     if (behaviour !== null && seen.has(behaviour)) continue;
     if (behaviour !== null) seen.add(behaviour);
-    out.push(reason(behaviour, kindSentence(k.kind, who, k.coactions, k.objects), anchor, platforms));
+    out.push(reason(behaviour, kindSentence(k.kind, who(k.kind), k.coactions, k.objects), anchor, platforms));
   }
   if (sorted.length > 0 && medianDtSeconds <= AUTOMATED_MAX_DT_SECONDS) {
     out.push(
@@ -256,21 +268,47 @@ function coactionReasons(
   return out;
 }
 
-function significanceReason(edges: readonly NetworkEdge[], anchor: string): ScoreReason | null {
+/** Accounts at either end of the edges that co-acted on `kind`. */
+function accountsWithKind(edges: readonly NetworkEdge[], kind: TraceKind): Set<string> {
+  const out = new Set<string>();
+  for (const e of edges) {
+    if (e.perKind.some((k) => k.kind === kind && k.coactions > 0)) {
+      out.add(e.a);
+      out.add(e.b);
+    }
+  }
+  return out;
+}
+
+/**
+ * The significance reason: the edges' null-model p-values, and a verdict where the run states the p-value an edge
+ * needed — "improbable by chance" only when the median edge (or the group tested as a whole) reaches it.
+ */
+function significanceReason(
+  edges: readonly NetworkEdge[],
+  anchor: string,
+  log10Needed: number | undefined,
+): ScoreReason | null {
   const tested = edges.filter((e) => e.log10PValue !== undefined);
   if (tested.length === 0) return null;
   const med = median(tested.map((e) => e.log10PValue!));
   const strongest = Math.min(...tested.map((e) => e.log10PValue!));
   const groups = tested.filter((e) => e.groupLog10PValue !== undefined).map((e) => e.groupLog10PValue!);
-  const group =
-    groups.length === 0
-      ? ''
-      : `; tested as a whole, the group's co-action has ${formatLog10P(Math.min(...groups))}`;
-  const text =
+  const groupP = groups.length === 0 ? null : Math.min(...groups);
+  const pairs =
     tested.length === 1
-      ? `this co-action is improbable by chance: ${formatLog10P(med)} under the null model${group}`
-      : `co-action this strong is improbable by chance: median ${formatLog10P(med)} over ${n(tested.length)} edges (strongest ${formatLog10P(strongest)}) under the null model${group}`;
-  return reason(null, text, anchor, []);
+      ? `its edge has ${formatLog10P(med)} under the null model`
+      : `its ${n(tested.length)} edges have median ${formatLog10P(med)} (strongest ${formatLog10P(strongest)}) under the null model`;
+  const group = groupP === null ? '' : `; tested as a whole, the group has ${formatLog10P(groupP)}`;
+  let verdict = '';
+  if (log10Needed !== undefined) {
+    const best = Math.min(med, groupP ?? 0);
+    verdict =
+      best <= log10Needed
+        ? 'co-action this strong is improbable by chance: '
+        : `not improbable by chance at the run's false-positive rate (needs p ≤ 1e${Math.round(log10Needed)}): `;
+  }
+  return reason(null, `${verdict}${pairs}${group}`, anchor, []);
 }
 
 function scheduleReason(
@@ -328,6 +366,7 @@ export function scoreCase(
   const clusters: ClusterScore[] = network.clusters.map((cluster) =>
     scoreCluster(cluster, internal.get(cluster.id) ?? [], clusterSignals.get(cluster.id), {
       windows: options.windowSeconds,
+      log10Needed: options.log10Needed,
       cohortOf,
       machineHandle,
     }),
@@ -350,9 +389,10 @@ export function scoreCase(
       handles: machineHandle(key) ? 1 : 0,
       crossPlatform: crossPlatform ? 1 : 0,
     };
-    const who = `it and ${plural(new Set(edges.flatMap((e) => [e.a, e.b])).size - 1, 'other account')}`;
+    const who = (kind: TraceKind): string =>
+      `it and ${plural(accountsWithKind(edges, kind).size - 1, 'other account')}`;
     const reasons: ScoreReason[] = [];
-    const sig = significanceReason(edges, anchor);
+    const sig = significanceReason(edges, anchor, options.log10Needed);
     if (sig) reasons.push(sig);
     reasons.push(
       ...coactionReasons(who, perKind, median(edges.map((e) => e.medianDtSeconds)), anchor, platforms),
@@ -409,6 +449,7 @@ function creationReason(
 
 interface ClusterContext {
   windows: Partial<Record<TraceKind, number>>;
+  log10Needed: number | undefined;
   cohortOf: Map<string, Cohort>;
   machineHandle: (key: string) => boolean;
 }
@@ -441,11 +482,11 @@ function scoreCluster(
   const anchor = `${cluster.id}-evidence`;
   const platforms = cluster.platforms;
   const reasons: ScoreReason[] = [];
-  const sig = significanceReason(edges, anchor);
+  const sig = significanceReason(edges, anchor, ctx.log10Needed);
   if (sig) reasons.push(sig);
   reasons.push(
     ...coactionReasons(
-      `${plural(size, 'account')}`,
+      (kind) => plural(accountsWithKind(edges, kind).size, 'account'),
       cluster.perKind,
       cluster.medianDtSeconds,
       anchor,

@@ -1,5 +1,5 @@
 /**
- * `chorus-cib/simulate`: the seeded planted-campaign benchmark generator behind `chorus simulate` (DESIGN.md §4
+ * `chorus-cib/simulate`: the seeded planted-campaign benchmark generator behind `chorus simulate` (docs/methods.md §11
  * "Benchmark"): scenarios, the generator and the writer of `posts.csv` / `posts.jsonl` and `truth.json`.
  * Re-exports only.
  *

@@ -2,13 +2,23 @@
  * Scenario of a simulated case (`chorus simulate`): the observation period, the organic background and the
  * planted campaigns. A spec is plain JSON-compatible data, so it can be written by hand in a `--config` file;
  * {@link resolveScenario} fills in the defaults and {@link validateScenario} checks everything, naming the field.
- * Design: DESIGN.md §4 "Benchmark".
+ * Design: docs/methods.md §11.
  *
  * @module
  */
 import { ConfigError } from '../errors.js';
 import { DIFFICULTIES, type Difficulty, TACTICS, type Tactic } from '../model/ground-truth.js';
 import { COACTION_TACTICS, DIFFICULTY_PRESETS, type DifficultyPreset } from './difficulty-presets.js';
+
+/**
+ * Most organic accounts a scenario may have once scaled. The simulator keeps every post in memory: 100,000 organic
+ * accounts (organic-only at scale 5) make ≈ 930,000 posts and 2.4 GB; 20 times the default scenario ran out of
+ * Node's heap, so larger cases are refused up front instead of failing after minutes.
+ */
+export const MAX_ORGANIC_ACCOUNTS = 150_000;
+
+/** Largest `scale` override (`--scale`). */
+export const MAX_SCALE = 10;
 
 /** One platform of the organic background and its share of the accounts. */
 export interface PlatformShare {
@@ -185,7 +195,8 @@ export function resolveScenario(spec: ScenarioSpec, overrides: ScenarioOverrides
   if (spec.campaigns !== undefined && !Array.isArray(spec.campaigns))
     fail('campaigns', 'a list', spec.campaigns);
   const scale = overrides.scale ?? 1;
-  if (typeof scale !== 'number' || !(scale > 0 && scale <= 100)) fail('scale', 'a number in (0, 100]', scale);
+  if (typeof scale !== 'number' || !(scale > 0 && scale <= MAX_SCALE))
+    fail('scale', `a number in (0, ${MAX_SCALE}]`, scale);
   const organicIn = { ...ORGANIC_DEFAULTS, ...spec.organic };
   const organic: OrganicSpec = {
     ...organicIn,
@@ -272,7 +283,8 @@ function numberIn(field: string, value: unknown, min: number, max: number, minOp
 /**
  * Check a resolved scenario.
  * @throws {ConfigError} `CONFIG_INVALID` naming the field: `name` not a non-empty string; `seed` not a safe integer
- *   ≥ 0; `days` not an integer in [1, 366]; organic `accounts` not an integer in [10, 2 000 000]; `platforms` empty,
+ *   ≥ 0; `days` not an integer in [1, 366]; organic `accounts` (after `scale`) not an integer in
+ *   [10, {@link MAX_ORGANIC_ACCOUNTS}]; `platforms` empty,
  *   a name not lower-case `[a-z][a-z0-9_-]*`, a share not > 0, or a platform twice; fractions outside [0, 1] or
  *   `shareFraction + replyFraction` > 0.9; `postsMedian` not in (0, 1000]; `postsSigma` not in [0, 3]; `maxPosts`
  *   not an integer ≥ 1; `bursts`/`viralHashtags` not integers in [0, 1000]; a campaign with bad tactics (none, an
@@ -286,7 +298,7 @@ export function validateScenario(s: ResolvedScenario): void {
   integerIn('seed', s.seed, 0, Number.MAX_SAFE_INTEGER);
   integerIn('days', s.days, 1, 366);
   const o = s.organic;
-  integerIn('organic.accounts', o.accounts, 10, 2_000_000);
+  integerIn('organic.accounts (after --scale)', o.accounts, 10, MAX_ORGANIC_ACCOUNTS);
   if (!Array.isArray(o.platforms) || o.platforms.length === 0) {
     fail('organic.platforms', 'a non-empty list of {platform, share}', o.platforms);
   }

@@ -1,5 +1,5 @@
 /**
- * `simulateScenario`: a seeded planted-campaign benchmark case (DESIGN.md §4 "Benchmark"). An organic background
+ * `simulateScenario`: a seeded planted-campaign benchmark case (docs/methods.md §11). An organic background
  * (heavy-tailed activity on diurnal clocks, retweet cascades, reply chains, Zipf links and hashtags, news bursts and
  * viral hashtags) plus planted campaigns whose members co-act with chosen tactics; the ground truth says who is
  * who. Pure and deterministic: the same scenario and seed give the same posts, ids and order.

@@ -1,5 +1,5 @@
 /**
- * The standard benchmark scenarios of `chorus simulate` (DESIGN.md §4 "Benchmark"): an organic-only case for false
+ * The standard benchmark scenarios of `chorus simulate` (docs/methods.md §11): an organic-only case for false
  * positives, one case per tactic, and two mixed cases. Seeds are fixed so that every run of the suite sees the same
  * data: 101 for `organic-only`, 201–210 for the tactic cases in `TACTICS` order, 301 for `mixed-small`, 302 for
  * `mixed`. Sizes keep every case at or below ≈ 250,000 posts so the suite runs in minutes on two cores.

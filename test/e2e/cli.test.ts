@@ -167,8 +167,11 @@ describe('chorus detect exit codes', () => {
     assert.equal(runCli(['detect', MIXED, '--memory-limit', 'lots', '--out', join(tmp, 'bad')]).status, 2);
     assert.equal(runCli(['detect', MIXED, '--tz', 'Mars/Olympus', '--out', join(tmp, 'bad')]).status, 2);
     assert.equal(runCli(['detect', MIXED, '--fpr', '0', '--out', join(tmp, 'bad')]).status, 2);
-    assert.equal(runCli(['detect', MIXED, '--fpr', '1e-3', '--out', join(tmp, 'bad')]).status, 2);
+    assert.equal(runCli(['detect', MIXED, '--fpr', '0.1%', '--out', join(tmp, 'bad')]).status, 2);
     assert.equal(runCli(['detect', MIXED, '--correction', 'holm', '--out', join(tmp, 'bad')]).status, 2);
+    const auto = runCli(['detect', MIXED, '--window', 'auto,share=10s', '--out', join(tmp, 'bad')]);
+    assert.equal(auto.status, 2);
+    assert.match(auto.stderr, /"auto" stands alone/);
     const mixed = runCli([
       'detect',
       MIXED,

@@ -113,3 +113,26 @@ test('usage errors exit 2; unreadable truth or detection exits 3', async () => {
   assert.equal(noNetwork.status, 3);
   assert.match(noNetwork.stderr, /network\.json: missing/);
 });
+
+test('a detection of other data exits 3 and writes nothing; a partial mismatch warns', async () => {
+  const other = await mkdtemp(join(dir, 'other-'));
+  await writeFile(
+    join(other, 'network.json'),
+    JSON.stringify({ accounts: [], clusters: [{ id: 'C0001', accounts: ['y:8', 'y:9'] }], edges: [] }),
+  );
+  const result = chorus(['evaluate', '--truth', truthFile, other]);
+  assert.equal(result.status, 3);
+  assert.match(
+    result.stderr,
+    /none of the 2 clustered accounts .* is in .*truth\.json \(scenario "cli-fixture"\)/,
+  );
+  await assert.rejects(readFile(join(other, 'evaluation.json')), { code: 'ENOENT' });
+  const partial = await mkdtemp(join(dir, 'partial-'));
+  await writeFile(
+    join(partial, 'network.json'),
+    JSON.stringify({ accounts: [], clusters: [{ id: 'C0001', accounts: ['x:1', 'x:2', 'y:9'] }], edges: [] }),
+  );
+  const warned = chorus(['evaluate', '--truth', truthFile, partial]);
+  assert.equal(warned.status, 0);
+  assert.match(warned.stderr, /warning: 1 clustered accounts are not in/);
+});

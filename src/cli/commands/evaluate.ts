@@ -42,6 +42,19 @@ export async function runEvaluateCommand(outDir: string, flags: EvaluateFlags): 
     const truth = await readGroundTruth(flags.truth);
     const clusters = await readDetectedClusters(outDir);
     const evaluation = evaluateDetection(truth, clusters);
+    const unknown = evaluation.unknownAccounts.count;
+    if (unknown > 0 && evaluation.counts.flaggedAccounts === 0) {
+      throw new InputError(
+        'INPUT_INVALID',
+        join(outDir, 'network.json'),
+        `evaluate: none of the ${unknown.toLocaleString('en-US')} clustered accounts in ${outDir}/network.json is in ${flags.truth} (scenario "${truth.scenario}"): the detection is of other data. Nothing written.`,
+      );
+    }
+    if (unknown > 0 && !flags.quiet) {
+      process.stderr.write(
+        `chorus: warning: ${unknown.toLocaleString('en-US')} clustered accounts are not in ${terminalSafe(flags.truth)}; they are left out of the scores (see unknownAccounts in evaluation.json).\n`,
+      );
+    }
     const json = `${JSON.stringify(evaluation, null, 2)}\n`;
     const table = formatEvaluationTable(evaluation);
     await writeFile(join(outDir, 'evaluation.json'), json);

@@ -14,6 +14,7 @@ import {
   simulateScenario,
   writeSimulation,
 } from '../../simulate/index.js';
+import { MAX_SCALE } from '../../simulate/scenario-spec.js';
 import { EXIT } from '../exit-codes.js';
 import { decimalFlag as decimal, integerFlag as integer } from '../number-flags.js';
 import { terminalSafe } from '../terminal-safe.js';
@@ -63,7 +64,7 @@ async function parseFlags(flags: SimulateFlags) {
   const overrides: ScenarioOverrides = {};
   if (flags.seed !== undefined) overrides.seed = integer('seed', flags.seed, 0);
   if (flags.scale !== undefined)
-    overrides.scale = decimal('scale', flags.scale, 0, 100, { exclusiveMin: true });
+    overrides.scale = decimal('scale', flags.scale, 0, MAX_SCALE, { exclusiveMin: true });
   let spec: ScenarioSpec | string;
   if (flags.config !== undefined) spec = await readConfig(flags.config);
   else if (flags.scenario !== undefined) spec = flags.scenario;
