@@ -44,7 +44,10 @@ export interface CoactionOptions {
    */
   maxTracesPerObjectWindow: number;
   // — evidence —
-  /** Co-action pairs kept per edge as evidence, smallest Δt first (integer ≥ 0). Default 10. */
+  /**
+   * Co-action pairs kept per edge as evidence, smallest Δt first, plus the first pair of each further trace kind of
+   * the edge (integer ≥ 0; 0 keeps none). Default 10.
+   */
   evidencePerEdge: number;
 }
 

@@ -161,7 +161,15 @@ function reference(
         num(x.rec_a) - num(y.rec_a) ||
         num(x.rec_b) - num(y.rec_b),
     );
-    ordered.slice(0, evidencePerEdge).forEach((r, i) => {
+    // The first `evidencePerEdge` pairs, plus the first pair of each further kind (rank = position over all kinds).
+    const seenKinds = new Set<unknown>();
+    const keep: { r: Row; i: number }[] = [];
+    ordered.forEach((r, i) => {
+      const first = !seenKinds.has(r.kind);
+      seenKinds.add(r.kind);
+      if (evidencePerEdge > 0 && (i < evidencePerEdge || first)) keep.push({ r, i });
+    });
+    keep.forEach(({ r, i }) => {
       evidence.push({
         a: r.a,
         b: r.b,

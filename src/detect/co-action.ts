@@ -124,7 +124,9 @@ const TEMP_TABLES = ['_co_win', '_co_heavy', '_co_full', '_co_p', '_co_multi', '
  * - `coaction_edge_kinds(a, b, kind, coactions, objects)`: pairs and distinct objects per edge and kind.
  * - `coaction_edge_objects(a, b, kind, object, coactions, min_dt_s)`: pairs and smallest Δt (s) per edge and object.
  * - `coaction_evidence(a, b, kind, object, rec_a, rec_b, dt_ms, rank)`: per edge its first `evidencePerEdge` pairs
- *   in the order (dt_ms, object, rec_a, rec_b); `rank` is 1-based. Empty when `evidencePerEdge` is 0.
+ *   in the order (dt_ms, object, rec_a, rec_b), plus the first pair of every other kind behind the edge, so each
+ *   kind keeps evidence of its own (a copypasta edge that also shares links shows both); `rank` is the 1-based
+ *   position in that order over all kinds. Empty when `evidencePerEdge` is 0.
  *
  * Cost: one equi-join on (object, bucket) with an exact Δt filter, then one pass per output table. Edges with a
  * single pair (in organic data almost all of them) are written as projections of their pair; only the pairs of
@@ -138,7 +140,7 @@ const TEMP_TABLES = ['_co_win', '_co_heavy', '_co_full', '_co_p', '_co_multi', '
  *   neardup 300, misspelling 604,800, hashtagseq 86,400; a `default` entry applies to kinds not named),
  *   `[options.kinds=all kinds]`,
  *   `[options.maxTracesPerObjectWindow=1000]` traces per (kind, object, bucket) cell before it is bounded,
- *   `[options.evidencePerEdge=10]` evidence pairs per edge
+ *   `[options.evidencePerEdge=10]` evidence pairs per edge (plus the first of each further kind)
  * @param hooks optional observers (step timings)
  * @returns counts of pairs and edges, pairs per kind, the bounded cells and the windows used
  * @throws {ConfigError} `CONFIG_INVALID` when an option is invalid (checked before any SQL runs)
@@ -253,7 +255,9 @@ export async function computeCoactions(
        UNION ALL
        SELECT a, b, kind, object, rec_a, rec_b, dt_ms,
               row_number() OVER (PARTITION BY a, b ORDER BY dt_ms, object, rec_a, rec_b) AS rank
-       FROM _co_mp QUALIFY rank <= ${o.evidencePerEdge}`,
+       FROM _co_mp
+       QUALIFY ${o.evidencePerEdge} > 0 AND (rank <= ${o.evidencePerEdge}
+         OR row_number() OVER (PARTITION BY a, b, kind ORDER BY dt_ms, object, rec_a, rec_b) = 1)`,
     );
 
     const byKind: Record<string, number> = {};

@@ -30,8 +30,9 @@
  *   either account in the edge's co-actions, so one retweet carrying a link and a hashtag is still one act (Σ λ
  *   counts such an act once per family, which keeps the sum test conservative); its p-value is the smallest of those F + 1
  *   p-values times F + 1 (Bonferroni; F = families with co-actions in the case, and no factor when F = 1).
- * Floating-point sums run in a fixed order (`list_sum(list(… ORDER BY …))`), so identical input gives identical
- * bits whatever the thread count.
+ * Sums of doubles are made order-independent, so identical input gives identical bits whatever the thread count:
+ * large ones in fixed point (`_sig_fsum`: 10^−15 units in a 128-bit integer), the few λ of an edge's families in a
+ * fixed order.
  * Multiple testing over m = M(M − 1)/2, every pair of the M accounts with a trace of a paired kind: any of them
  * could have become an edge, and testing only the pairs that did co-act would select the hypotheses by their
  * outcome (the look-elsewhere effect):
@@ -163,6 +164,7 @@ export async function computeEdgeSignificance(
   await store.run(`
     DROP TABLE IF EXISTS sig_objects; DROP TABLE IF EXISTS sig_accounts;
     DROP TABLE IF EXISTS sig_edge_kinds; DROP TABLE IF EXISTS sig_edges;
+    CREATE OR REPLACE TEMP MACRO _sig_fsum(x) AS sum(round(x * 1e15)::HUGEINT)::DOUBLE / 1e15;
     CREATE OR REPLACE TEMP MACRO _sig_lp(k, lam) AS
       CASE WHEN k <= 0 THEN 0.0
            WHEN lam <= 0 THEN -324.0
@@ -183,7 +185,7 @@ export async function computeEdgeSignificance(
       FROM n LEFT JOIN c USING (object) JOIN _sig_m m USING (kind);
     CREATE TEMP TABLE _sig_r AS SELECT account, count(DISTINCT rec)::DOUBLE AS r FROM traces GROUP BY account;
     CREATE TABLE sig_accounts AS
-      WITH x AS (SELECT ao.account, ao.kind, count(*)::DOUBLE AS d, list_sum(list((s.n - 1) * s.q ORDER BY ao.object)) AS s
+      WITH x AS (SELECT ao.account, ao.kind, count(*)::DOUBLE AS d, _sig_fsum((s.n - 1) * s.q) AS s
                  FROM _sig_ao ao JOIN sig_objects s USING (object) GROUP BY ao.account, ao.kind)
       SELECT x.*, r.r FROM x JOIN _sig_r r USING (account);
     CREATE TEMP TABLE _sig_n AS SELECT sum(r) AS n FROM _sig_r;
@@ -232,7 +234,7 @@ export async function computeEdgeSignificance(
         SELECT f.a, f.b, min(_sig_lp(f.k, f.lam)) AS lp_family,
                least(sum(f.k), any_value(e.posts_a), any_value(e.posts_b)) AS k_sum, list_sum(list(f.lam ORDER BY f.fam)) AS lam_sum
         FROM _sig_ef f JOIN coaction_edges e USING (a, b) GROUP BY f.a, f.b),
-      w AS (SELECT eo.a, eo.b, list_sum(list(s.idf ORDER BY eo.object)) AS weight
+      w AS (SELECT eo.a, eo.b, _sig_fsum(s.idf) AS weight
             FROM coaction_edge_objects eo JOIN sig_objects s USING (object) GROUP BY eo.a, eo.b),
       p AS (
         SELECT e.a, e.b, coalesce(w.weight, 0) AS weight,

@@ -191,12 +191,17 @@ function gapSql(kinds: readonly TraceKind[], gridMs: readonly number[]): string 
   const kindList = kinds.map((k) => `'${k}'`).join(', ');
   const counts = gridMs.map((w, i) => `count(*) FILTER (WHERE g_ms <= ${w}) AS o${i}`).join(',\n    ');
   return `
-WITH s1 AS (
+WITH multi AS (
+  -- Only objects acted on by two or more accounts can have an eligible trace; most objects (one post's text) are
+  -- left out here, before the window functions sort anything.
+  SELECT object FROM traces WHERE kind IN (${kindList}) GROUP BY object HAVING min(account) <> max(account)
+),
+s1 AS (
   SELECT kind, object, account, rec, ts_ms,
     count(*) OVER (PARTITION BY kind, object) - count(*) OVER (PARTITION BY kind, object, account) AS m,
     lag(account) OVER w AS prev_account, lag(ts_ms) OVER w AS prev_ts,
     lead(account) OVER w AS next_account, lead(ts_ms) OVER w AS next_ts
-  FROM traces
+  FROM traces SEMI JOIN multi USING (object)
   WHERE kind IN (${kindList})
   WINDOW w AS (PARTITION BY kind, object ORDER BY ts_ms, account, rec)
 ),

@@ -224,7 +224,7 @@ export async function loadNetwork(
 
   for await (const rows of store.rows(`SELECT ev.a, ev.b, ev.kind, ev.object, o.value, ev.rec_a, ev.rec_b, ev.dt_ms
       FROM coaction_evidence ev JOIN kept_edges USING (a, b) JOIN object_dict o ON o.object = ev.object
-      ORDER BY ev.a, ev.b, ev.rank`)) {
+      ORDER BY ev.a, ev.b, ev.dt_ms, ev.kind, ev.object, ev.rec_a, ev.rec_b`)) {
     for (const row of rows) {
       const postA = posts.get(String(row.rec_a));
       const postB = posts.get(String(row.rec_b));

@@ -160,7 +160,7 @@ export async function supportSignificantGroups(
       rc AS (SELECT g.grp, sum(f.r) AS rc FROM _grp g
              JOIN (SELECT DISTINCT account, r FROM sig_account_families) f USING (account) GROUP BY g.grp),
       lam AS (
-        SELECT g.grp, list_sum(list(f.s * (rc.rc - f.r) / greatest(1, t.posts - f.r) ORDER BY f.account, f.fam)) AS lam
+        SELECT g.grp, sum(round(f.s * (rc.rc - f.r) / greatest(1, t.posts - f.r) * 1e15)::HUGEINT)::DOUBLE / 1e15 AS lam
         FROM _grp g JOIN sig_account_families f USING (account) JOIN rc USING (grp) CROSS JOIN sig_totals t
         GROUP BY g.grp),
       go AS (SELECT DISTINCT ga.grp, eo.object FROM coaction_edge_objects eo
