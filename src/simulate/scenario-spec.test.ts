@@ -61,6 +61,12 @@ test('resolveScenario: errors name the field', () => {
     );
   }
   assert.throws(() => resolveScenario({ name: 'x' }, { scale: 0 }), /`scale`/);
+  assert.throws(() => resolveScenario({ name: 'x' }, { scale: 11 }), /`scale`/);
+  // 20,000 organic accounts × 10 = 200,000 > 150,000: refused before any post is made.
+  assert.throws(
+    () => resolveScenario({ name: 'x', organic: { accounts: 20_000 } }, { scale: 10 }),
+    /`organic.accounts`/,
+  );
 });
 
 test('STANDARD_SCENARIOS: organic-only, one <tactic>-standard per tactic, mixed-small, mixed; all valid', () => {

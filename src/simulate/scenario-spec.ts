@@ -298,7 +298,7 @@ export function validateScenario(s: ResolvedScenario): void {
   integerIn('seed', s.seed, 0, Number.MAX_SAFE_INTEGER);
   integerIn('days', s.days, 1, 366);
   const o = s.organic;
-  integerIn('organic.accounts (after --scale)', o.accounts, 10, MAX_ORGANIC_ACCOUNTS);
+  integerIn('organic.accounts', o.accounts, 10, MAX_ORGANIC_ACCOUNTS);
   if (!Array.isArray(o.platforms) || o.platforms.length === 0) {
     fail('organic.platforms', 'a non-empty list of {platform, share}', o.platforms);
   }
