@@ -6,6 +6,7 @@
  */
 import { formatDuration } from '../export/format-duration.js';
 import type { DetectResult } from '../pipeline/detect.js';
+import { formatLog10P, formatLog10Threshold, weakerLeadFlags } from '../score/format-p-value.js';
 import { terminalSafe } from './terminal-safe.js';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -17,7 +18,7 @@ export function formatSummary(result: DetectResult, out: string): string {
   const t = run.totals;
   const lines: string[] = [];
   lines.push(
-    `read ${fmt(t.read)} records: ${fmt(t.accepted)} accepted, ${fmt(t.quarantined)} quarantined, ${fmt(t.duplicates)} duplicates`,
+    `read ${plural(t.read, 'record')}: ${fmt(t.accepted)} accepted, ${fmt(t.quarantined)} quarantined, ${plural(t.duplicates, 'duplicate')}`,
   );
   for (const input of run.inputs) {
     if (input.error) lines.push(`  FAILED ${terminalSafe(input.path)}: ${terminalSafe(input.error)}`);
@@ -36,7 +37,7 @@ export function formatSummary(result: DetectResult, out: string): string {
     .map(([k, n]) => `${k} ${fmt(n ?? 0)}`)
     .join(', ');
   lines.push(
-    `${fmt(t.posts)} posts by ${fmt(t.accounts)} accounts; ${fmt(t.traces)} traces (${kinds || 'none'})`,
+    `${plural(t.posts, 'post')} by ${plural(t.accounts, 'account')}; ${plural(t.traces, 'trace')} (${kinds || 'none'})`,
   );
   lines.push(
     `${plural(t.coactionPairs, 'co-action pair')} → ${plural(t.candidateEdges, 'account pair')} → ${plural(t.edges, 'edge')} kept → ${plural(t.clusters, 'cluster')} (${plural(t.clusteredAccounts, 'account')})`,
@@ -45,7 +46,7 @@ export function formatSummary(result: DetectResult, out: string): string {
   if (sigTest?.applied && sigTest.tested > 0) {
     const groups = sigTest.groups;
     lines.push(
-      `edges kept when improbable by chance: false-positive rate ${sigTest.fpr} (${sigTest.correction}) over ${fmt(sigTest.family)} account pairs; ${plural(sigTest.significant, 'edge')} alone${groups && groups.edgesAdded > 0 ? `, ${fmt(groups.edgesAdded)} more in ${plural(groups.supported, 'supported group')}` : ''}`,
+      `edges kept when improbable by chance: false-positive rate ${sigTest.fpr} (${sigTest.correction}) over ${plural(sigTest.family, 'account pair')}; ${plural(sigTest.significant, 'edge')} alone${groups && groups.edgesAdded > 0 ? `, ${fmt(groups.edgesAdded)} more in ${plural(groups.supported, 'supported group')}` : ''}`,
     );
   }
   if (
@@ -55,7 +56,7 @@ export function formatSummary(result: DetectResult, out: string): string {
     sigTest.log10Strongest !== undefined
   ) {
     lines.push(
-      `  no account pair co-acted more than chance allows: the strongest edge has p ≈ 1e${Math.round(sigTest.log10Strongest)} and needed ≤ 1e${Math.round(sigTest.log10Needed)}; to explore weaker leads try --fpr 0.01 or --correction none`,
+      `  no account pair co-acted more than chance allows: the strongest edge has ${formatLog10P(sigTest.log10Strongest)} and needed p ≤ ${formatLog10Threshold(sigTest.log10Needed)}; to explore weaker leads try ${weakerLeadFlags(sigTest.fpr, sigTest.correction).join(' or ')}`,
     );
   }
   if (run.bounded.objectWindows > 0) {
@@ -81,7 +82,7 @@ export function formatSummary(result: DetectResult, out: string): string {
     const kinds = cluster.perKind.map((k) => k.kind).join('+');
     const score = scoreOf.get(cluster.id);
     lines.push(
-      `  ${cluster.id}: ${score === undefined ? '' : `score ${score.score.toFixed(2)}, `}${cluster.size} accounts on ${terminalSafe(cluster.platforms.join('+'))}, ${fmt(cluster.coactions)} co-actions (${kinds}), median Δt ${formatDuration(cluster.medianDtSeconds)}`,
+      `  ${cluster.id}: ${score === undefined ? '' : `score ${score.score.toFixed(2)}, `}${plural(cluster.size, 'account')} on ${terminalSafe(cluster.platforms.join('+'))}, ${plural(cluster.coactions, 'co-action')} (${kinds}), median Δt ${formatDuration(cluster.medianDtSeconds)}`,
     );
     const why = score?.reasons.find((r) => r.behaviour !== null);
     if (why !== undefined) {

@@ -100,7 +100,7 @@ describe('renderMethodHtml', () => {
     const html = renderMethodHtml(run).join('\n');
     assert.ok(
       html.includes(
-        'false-positive rate 0.001, correction bh, 12,345 candidate edges tested within a family of 4,950 account pairs, 67 significant (largest kept p ≈ 1e-7)',
+        'false-positive rate 0.001, correction bh, 12,345 candidate edges tested within a family of 4,950 account pairs, 67 significant (largest kept p ≤ 6.4e-8)',
       ),
     );
     assert.ok(

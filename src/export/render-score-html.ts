@@ -8,8 +8,12 @@
  */
 import type { RunInfo } from '../model/run-info.js';
 import { type ClusterScore, SCORE_COMPONENTS, type ScoreComponent, type TtpTag } from '../model/score.js';
+import { formatLog10P, formatLog10Threshold, weakerLeadFlags } from '../score/format-p-value.js';
 import { formatDecimal } from './format-decimal.js';
 import { escapeText as h } from './html-text.js';
+
+/** `1 account pair`, `4,950 account pairs`. */
+const count = (n: number, one: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`;
 
 /** Words for each score component. */
 export const COMPONENT_LABELS: Readonly<Record<ScoreComponent, string>> = Object.freeze({
@@ -77,10 +81,15 @@ export function renderMethodHtml(run: RunInfo): string[] {
   const s = run.significance;
   if (s !== undefined) {
     const threshold =
-      s.log10Threshold === null ? 'none kept' : `largest kept p ≈ 1e${Math.ceil(s.log10Threshold)}`;
+      s.log10Threshold === null ? 'none kept' : `largest kept ${formatLog10P(s.log10Threshold)}`;
     const strongest =
       s.applied && s.significant === 0 && s.log10Strongest !== null && s.log10Strongest !== undefined
-        ? `<p>No account pair co-acted more than chance allows: the strongest edge had p ≈ 1e${Math.round(s.log10Strongest)} and needed ≤ 1e${Math.round(s.log10Needed)}. To look at weaker leads, run with <code>--fpr 0.01</code> or <code>--correction none</code> and read the evidence.</p>`
+        ? `<p>No account pair co-acted more than chance allows: the strongest edge had ${h(formatLog10P(s.log10Strongest))} and needed p ≤ ${h(formatLog10Threshold(s.log10Needed))}. To look at weaker leads, run with ${weakerLeadFlags(
+            s.fpr,
+            s.correction,
+          )
+            .map((f) => `<code>${h(f)}</code>`)
+            .join(' or ')} and read the evidence.</p>`
         : '';
     const groups =
       s.groups !== undefined && s.groups.supported > 0
@@ -89,7 +98,7 @@ export function renderMethodHtml(run: RunInfo): string[] {
     out.push(
       '<h3>Edge significance</h3>',
       s.applied
-        ? `<p>Edges kept when their co-action is improbable under the null model (docs/methods.md §8): false-positive rate ${h(s.fpr)}, correction ${h(s.correction)}, ${h(s.tested.toLocaleString('en-US'))} candidate edges tested within a family of ${h(s.family.toLocaleString('en-US'))} account pairs, ${h(s.significant.toLocaleString('en-US'))} significant (${h(threshold)}).</p>`
+        ? `<p>Edges kept when their co-action is improbable under the null model (docs/methods.md §8): false-positive rate ${h(s.fpr)}, correction ${h(s.correction)}, ${h(count(s.tested, 'candidate edge'))} tested within a family of ${h(count(s.family, 'account pair'))}, ${h(s.significant.toLocaleString('en-US'))} significant (${h(threshold)}).</p>`
         : `<p>Edges kept by the ${h(String((run.options.edgeFilter as { mode?: string } | undefined)?.mode ?? 'chosen'))} filter; the null-model p-values are shown for comparison (${h(s.significant.toLocaleString('en-US'))} of ${h(s.tested.toLocaleString('en-US'))} candidate edges would pass at ${h(s.fpr)}).</p>`,
       groups,
       strongest,

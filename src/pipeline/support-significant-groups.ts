@@ -4,7 +4,8 @@
  * hashtag sequences with each other are unremarkable pair by pair, and overwhelming as a group.
  *
  * Method (docs/methods.md §8.3):
- * 1. Candidate edges: p ≤ α per edge, no correction (`sig_edges`, see `computeEdgeSignificance`).
+ * 1. Candidate edges: p ≤ max(α, {@link CANDIDATE_LEVEL}) per edge, no correction (`sig_edges`, see
+ *    `computeEdgeSignificance`).
  * 2. Candidate groups: seeded Louvain communities of the candidate network (Blondel et al. 2008,
  *    doi:10.1088/1742-5468/2008/10/P10008) with at least `minGroupSize` accounts.
  * 3. For a group C: K = Σ over all co-action edges inside C of the edge's count of distinct acts (`k_sum`), minus
@@ -40,7 +41,7 @@ export interface GroupSupportOptions {
 
 /** What {@link supportSignificantGroups} found. */
 export interface GroupSupportStats {
-  /** Candidate edges (p ≤ α uncorrected). */
+  /** Candidate edges (p ≤ max(α, 0.001) uncorrected). */
   candidateEdges: number;
   /** Candidate groups tested. */
   groups: number;
@@ -59,6 +60,12 @@ const ln10 = Math.log(10);
  * so its members' co-occurrence on them is no evidence beyond its edges and it rests on its edge tests.
  */
 export const MIN_EXCLUSIVE_SHARE = 0.5;
+
+/**
+ * Least uncorrected p-value level of candidate edges: max(α, 0.001). A stricter α tightens the group test (α/m) but
+ * not the forming of groups, so a campaign whose pairs sit at p ≈ 10^−3 is still tested as a whole at `--fpr 1e-5`.
+ */
+export const CANDIDATE_LEVEL = 0.001;
 
 /**
  * Fewest distinct acts (`k_sum`) a candidate edge needs to be kept through its group: one shared act with a member
@@ -88,7 +95,7 @@ export async function supportSignificantGroups(
   options: GroupSupportOptions,
 ): Promise<GroupSupportStats> {
   const minGroupSize = options.minGroupSize ?? 3;
-  const limit = Math.log10(options.fpr);
+  const limit = Math.log10(Math.max(options.fpr, CANDIDATE_LEVEL));
   const candidates = await store.all<{ a: number; b: number; ka: string; kb: string; w: number; k: number }>(
     `SELECT e.a, e.b, da.key AS ka, db.key AS kb, e.weight AS w, e.k_sum AS k
      FROM sig_edges e JOIN account_dict da ON da.account = e.a JOIN account_dict db ON db.account = e.b

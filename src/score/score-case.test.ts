@@ -4,7 +4,8 @@ import { describe, it } from 'node:test';
 import type { Cluster, CoordinationNetwork, NetworkAccount, NetworkEdge } from '../model/network.js';
 import type { TraceKind } from '../model/trace.js';
 import type { CaseSignals } from '../signals/case-signals.js';
-import { formatLog10P, scoreCase } from './score-case.js';
+import { formatLog10P } from './format-p-value.js';
+import { scoreCase } from './score-case.js';
 
 function edge(
   a: string,
@@ -231,7 +232,7 @@ describe('scoreCase', () => {
   });
 
   it('renders p-values as an upper bound', () => {
-    assert.equal(formatLog10P(-18.2), 'p ≤ 1e-18');
+    assert.equal(formatLog10P(-18.2), 'p ≤ 6.4e-19'); // 10^-18.2 = 6.31e-19, mantissa rounded up
     assert.equal(formatLog10P(-1), 'p = 0.100');
     assert.equal(formatLog10P(-2064.3), 'p < 1e-300');
   });

@@ -34,6 +34,7 @@ import {
 } from '../model/score.js';
 import type { TraceKind } from '../model/trace.js';
 import type { AccountSignalSummary, CaseSignals, ClusterSignals, Cohort } from '../signals/case-signals.js';
+import { formatLog10P, formatLog10Threshold } from './format-p-value.js';
 
 /** Weights w_i of the noisy-OR combination (see the module header). */
 export const SCORE_WEIGHTS: Readonly<Record<ScoreComponent, number>> = Object.freeze({
@@ -186,13 +187,6 @@ const n = (x: number): string => x.toLocaleString('en-US');
 const plural = (count: number, one: string, many = `${one}s`): string =>
   `${n(count)} ${count === 1 ? one : many}`;
 
-/** "p ≤ 1e-18" style rendering of a log10 p-value (an upper bound); below 1e-300, "p < 1e-300". */
-export function formatLog10P(log10p: number): string {
-  if (log10p >= -2) return `p = ${(10 ** log10p).toFixed(3)}`;
-  if (log10p < -300) return 'p < 1e-300';
-  return `p ≤ 1e${Math.ceil(log10p)}`;
-}
-
 function seconds(s: number): string {
   if (s < 120) return `${Math.round(s * 10) / 10} s`;
   if (s < 7200) return `${Math.round(s / 6) / 10} min`;
@@ -306,7 +300,7 @@ function significanceReason(
     verdict =
       best <= log10Needed
         ? 'co-action this strong is improbable by chance: '
-        : `not improbable by chance at the run's false-positive rate (needs p ≤ 1e${Math.round(log10Needed)}): `;
+        : `not improbable by chance at the run's false-positive rate (needs p ≤ ${formatLog10Threshold(log10Needed)}): `;
   }
   return reason(null, `${verdict}${pairs}${group}`, anchor, []);
 }

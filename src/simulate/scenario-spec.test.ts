@@ -65,8 +65,9 @@ test('resolveScenario: errors name the field', () => {
   // 20,000 organic accounts × 10 = 200,000 > 150,000: refused before any post is made.
   assert.throws(
     () => resolveScenario({ name: 'x', organic: { accounts: 20_000 } }, { scale: 10 }),
-    /`organic.accounts`/,
+    /`scale` \(10\)\. Expecting a scale in \[0\.001, 7\.5\] for this scenario \(20000 organic accounts/,
   );
+  assert.throws(() => resolveScenario({ name: 'x', organic: { accounts: 200_000 } }), /`organic.accounts`/);
 });
 
 test('STANDARD_SCENARIOS: organic-only, one <tactic>-standard per tactic, mixed-small, mixed; all valid', () => {

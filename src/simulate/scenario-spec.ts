@@ -198,6 +198,18 @@ export function resolveScenario(spec: ScenarioSpec, overrides: ScenarioOverrides
   if (typeof scale !== 'number' || !(scale > 0 && scale <= MAX_SCALE))
     fail('scale', `a number in (0, ${MAX_SCALE}]`, scale);
   const organicIn = { ...ORGANIC_DEFAULTS, ...spec.organic };
+  if (scale !== 1 && typeof organicIn.accounts === 'number' && Number.isFinite(organicIn.accounts)) {
+    const scaled = Math.round(organicIn.accounts * scale);
+    if (scaled > MAX_ORGANIC_ACCOUNTS || scaled < 10) {
+      const low = Math.ceil((10 / organicIn.accounts) * 1000) / 1000;
+      const high = Math.floor((MAX_ORGANIC_ACCOUNTS / organicIn.accounts) * 1000) / 1000;
+      fail(
+        'scale',
+        `a scale in [${low}, ${Math.min(MAX_SCALE, high)}] for this scenario (${organicIn.accounts} organic accounts × scale must stay within [10, ${MAX_ORGANIC_ACCOUNTS}])`,
+        scale,
+      );
+    }
+  }
   const organic: OrganicSpec = {
     ...organicIn,
     platforms: Array.isArray(organicIn.platforms)

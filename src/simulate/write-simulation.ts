@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { ConfigError } from '../errors.js';
@@ -89,30 +89,58 @@ function accountLookup(sim: SimulationResult): (post: SimPost) => SimAccount {
   };
 }
 
-/**
- * The posts as CSV text: a header of {@link SIMULATION_COLUMNS}, one row per post in the result's order, CRLF-free
- * (`\n` line ends).
- */
-export function formatPostsCsv(sim: SimulationResult): string {
+/** The posts as CSV lines (header first), each ending in `\n`, one at a time. */
+export function* postsCsvLines(sim: SimulationResult): Generator<string> {
   const accountOf = accountLookup(sim);
-  const lines = [SIMULATION_COLUMNS.join(',')];
-  for (const post of sim.posts) lines.push(record(post, accountOf(post)).map(csvCell).join(','));
-  return `${lines.join('\n')}\n`;
+  yield `${SIMULATION_COLUMNS.join(',')}\n`;
+  for (const post of sim.posts) yield `${record(post, accountOf(post)).map(csvCell).join(',')}\n`;
 }
 
-/** The posts as JSON lines: one object per post with the keys of {@link SIMULATION_COLUMNS}. */
-export function formatPostsJsonl(sim: SimulationResult): string {
+/** The posts as JSON lines (one object per post, keys of {@link SIMULATION_COLUMNS}), one at a time. */
+export function* postsJsonlLines(sim: SimulationResult): Generator<string> {
   const accountOf = accountLookup(sim);
-  const lines: string[] = [];
   for (const post of sim.posts) {
     const cells = record(post, accountOf(post));
     const obj: Record<string, Cell> = {};
     SIMULATION_COLUMNS.forEach((c, i) => {
       obj[c] = cells[i]!;
     });
-    lines.push(JSON.stringify(obj));
+    yield `${JSON.stringify(obj)}\n`;
   }
-  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+/**
+ * The posts as CSV text: a header of {@link SIMULATION_COLUMNS}, one row per post in the result's order, CRLF-free
+ * (`\n` line ends). One string: for large cases use {@link writeSimulation}, which streams.
+ */
+export function formatPostsCsv(sim: SimulationResult): string {
+  return [...postsCsvLines(sim)].join('');
+}
+
+/** The posts as JSON lines: one object per post with the keys of {@link SIMULATION_COLUMNS} (one string). */
+export function formatPostsJsonl(sim: SimulationResult): string {
+  return [...postsJsonlLines(sim)].join('');
+}
+
+/** Characters gathered before one file write (about 1 MB). */
+const WRITE_BUFFER_CHARS = 1 << 20;
+
+/** Write lines to `path` in about 1 MB pieces, so no single string approaches V8's string-length limit. */
+async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
+  const file = await open(path, 'w');
+  try {
+    let buffer = '';
+    for (const line of lines) {
+      buffer += line;
+      if (buffer.length >= WRITE_BUFFER_CHARS) {
+        await file.write(buffer, null, 'utf8');
+        buffer = '';
+      }
+    }
+    if (buffer !== '') await file.write(buffer, null, 'utf8');
+  } finally {
+    await file.close();
+  }
 }
 
 /**
@@ -135,7 +163,7 @@ export async function writeSimulation(
   await mkdir(dir, { recursive: true });
   const postsPath = join(dir, format === 'csv' ? 'posts.csv' : 'posts.jsonl');
   const truthPath = join(dir, 'truth.json');
-  await writeFile(postsPath, format === 'csv' ? formatPostsCsv(sim) : formatPostsJsonl(sim));
+  await writeLines(postsPath, format === 'csv' ? postsCsvLines(sim) : postsJsonlLines(sim));
   await writeFile(truthPath, `${JSON.stringify(sim.truth, null, 2)}\n`);
   return { postsPath, truthPath };
 }

@@ -136,3 +136,16 @@ test('a detection of other data exits 3 and writes nothing; a partial mismatch w
   assert.equal(warned.status, 0);
   assert.match(warned.stderr, /warning: 1 clustered accounts are not in/);
 });
+
+test('a detection that saw far fewer accounts than the truth lists is refused, even with no cluster', async () => {
+  const empty = await mkdtemp(join(dir, 'empty-case-'));
+  await writeFile(join(empty, 'network.json'), JSON.stringify({ accounts: [], clusters: [], edges: [] }));
+  await writeFile(join(empty, 'run.json'), JSON.stringify({ totals: { accounts: 2 } }));
+  const result = chorus(['evaluate', '--truth', truthFile, empty]);
+  assert.equal(result.status, 3);
+  assert.match(
+    result.stderr,
+    /run\.json counts 2 accounts, .*truth\.json lists 5: the detection is of other data/,
+  );
+  await assert.rejects(readFile(join(empty, 'evaluation.json')), { code: 'ENOENT' });
+});

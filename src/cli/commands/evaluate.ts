@@ -3,7 +3,7 @@
  * ground truth and the clusters of a `chorus detect` output folder, prints the accuracy table (or the JSON), and
  * writes `OUT_DIR/evaluation.json` and `OUT_DIR/evaluation.md`.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CibError, ConfigError, InputError } from '../../errors.js';
 import { evaluateDetection } from '../../evaluate/evaluate-detection.js';
@@ -41,6 +41,7 @@ export async function runEvaluateCommand(outDir: string, flags: EvaluateFlags): 
     }
     const truth = await readGroundTruth(flags.truth);
     const clusters = await readDetectedClusters(outDir);
+    await checkSameData(outDir, truth.accounts.length, flags);
     const evaluation = evaluateDetection(truth, clusters);
     const unknown = evaluation.unknownAccounts.count;
     if (unknown > 0 && evaluation.counts.flaggedAccounts === 0) {
@@ -67,4 +68,36 @@ export async function runEvaluateCommand(outDir: string, flags: EvaluateFlags): 
     if (error instanceof CibError) return fail(EXIT.internal, error.code, error.message);
     return fail(EXIT.internal, 'internal', (error as Error).stack ?? String(error));
   }
+}
+
+/**
+ * Compare the accounts `detect` saw (OUT_DIR/run.json `totals.accounts`) with the truth's: a case of other data is
+ * refused even when it clustered nothing; a small difference only warns. Without a readable run.json nothing is
+ * checked here (the clustered accounts are still checked against the truth).
+ * @throws {InputError} when the counts differ by more than a factor of 2
+ */
+async function checkSameData(
+  outDir: string,
+  truthAccounts: number,
+  flags: { quiet?: boolean; truth?: string },
+): Promise<void> {
+  let seen: number | undefined;
+  try {
+    const run = JSON.parse(await readFile(join(outDir, 'run.json'), 'utf8')) as {
+      totals?: { accounts?: unknown };
+    };
+    if (typeof run.totals?.accounts === 'number') seen = run.totals.accounts;
+  } catch {
+    return;
+  }
+  if (seen === undefined || seen === truthAccounts) return;
+  const message = `${outDir}/run.json counts ${seen.toLocaleString('en-US')} accounts, ${flags.truth} lists ${truthAccounts.toLocaleString('en-US')}`;
+  if (seen * 2 < truthAccounts || seen > truthAccounts * 2) {
+    throw new InputError(
+      'INPUT_INVALID',
+      join(outDir, 'run.json'),
+      `evaluate: ${message}: the detection is of other data. Nothing written.`,
+    );
+  }
+  if (!flags.quiet) process.stderr.write(`chorus: warning: ${terminalSafe(message)}.\n`);
 }
