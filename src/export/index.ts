@@ -50,6 +50,7 @@ export { toCsv } from './to-csv.js';
 export { truncateText } from './truncate-text.js';
 export { ACCOUNTS_CSV_COLUMNS, writeAccountsCsv } from './write-accounts-csv.js';
 export { CASE_OUTPUT_FILES, writeCaseOutputs } from './write-case-outputs.js';
+export { WRITE_BUFFER_CHARS, writeChunks } from './write-chunks.js';
 export { CLUSTERS_CSV_COLUMNS, writeClustersCsv } from './write-clusters-csv.js';
 export { COHORTS_CSV_COLUMNS, writeCohortsCsv } from './write-cohorts-csv.js';
 export {

@@ -1,7 +1,7 @@
 /**
  * Write every export of a case into one directory (DESIGN.md §1: `chorus detect … --out case-42/`).
  */
-import { mkdir, open, rename } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { OptionsInput } from '../graph/options-input.js';
@@ -9,6 +9,7 @@ import { SCORE_WEIGHTS } from '../score/score-case.js';
 import type { CaseReport } from './case-report.js';
 import { type ReportOptions, resolveReportOptions } from './report-options.js';
 import { writeAccountsCsv } from './write-accounts-csv.js';
+import { writeChunks } from './write-chunks.js';
 import { writeClustersCsv } from './write-clusters-csv.js';
 import { writeCohortsCsv } from './write-cohorts-csv.js';
 import { writeEdgesCsvChunks } from './write-edges-csv.js';
@@ -36,9 +37,6 @@ export const CASE_OUTPUT_FILES: readonly string[] = Object.freeze([
   'scores.json',
   'run.json',
 ]);
-
-/** Characters gathered before one file write (about 1 MB of text). */
-const WRITE_BUFFER_CHARS = 1 << 20;
 
 /**
  * Render every export of a case and write it to `dir` (created if missing; existing files are replaced). Options
@@ -83,21 +81,7 @@ export async function writeCaseOutputs(
   for (const name of CASE_OUTPUT_FILES) {
     const target = path.join(dir, name);
     const temporary = `${target}.${process.pid}.tmp`;
-    const file = await open(temporary, 'w');
-    try {
-      // Pieces are small (one node, one edge); gather about 1 MB before each write.
-      let buffer = '';
-      for (const chunk of render[name]!()) {
-        buffer += chunk;
-        if (buffer.length >= WRITE_BUFFER_CHARS) {
-          await file.write(buffer, null, 'utf8');
-          buffer = '';
-        }
-      }
-      if (buffer !== '') await file.write(buffer, null, 'utf8');
-    } finally {
-      await file.close();
-    }
+    await writeChunks(temporary, render[name]!());
     await rename(temporary, target);
     paths.push(target);
   }

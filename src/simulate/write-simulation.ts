@@ -6,10 +6,11 @@
  *
  * @module
  */
-import { mkdir, open, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { ConfigError } from '../errors.js';
+import { writeChunks } from '../export/write-chunks.js';
 import type { SimAccount, SimPost } from './sim-post.js';
 import type { SimulationResult } from './simulate-scenario.js';
 
@@ -122,27 +123,6 @@ export function formatPostsJsonl(sim: SimulationResult): string {
   return [...postsJsonlLines(sim)].join('');
 }
 
-/** Characters gathered before one file write (about 1 MB). */
-const WRITE_BUFFER_CHARS = 1 << 20;
-
-/** Write lines to `path` in about 1 MB pieces, so no single string approaches V8's string-length limit. */
-async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
-  const file = await open(path, 'w');
-  try {
-    let buffer = '';
-    for (const line of lines) {
-      buffer += line;
-      if (buffer.length >= WRITE_BUFFER_CHARS) {
-        await file.write(buffer, null, 'utf8');
-        buffer = '';
-      }
-    }
-    if (buffer !== '') await file.write(buffer, null, 'utf8');
-  } finally {
-    await file.close();
-  }
-}
-
 /**
  * Write a simulated case into `dir` (created when missing; existing files of the same names are replaced).
  * @param dir output directory
@@ -163,7 +143,7 @@ export async function writeSimulation(
   await mkdir(dir, { recursive: true });
   const postsPath = join(dir, format === 'csv' ? 'posts.csv' : 'posts.jsonl');
   const truthPath = join(dir, 'truth.json');
-  await writeLines(postsPath, format === 'csv' ? postsCsvLines(sim) : postsJsonlLines(sim));
+  await writeChunks(postsPath, format === 'csv' ? postsCsvLines(sim) : postsJsonlLines(sim));
   await writeFile(truthPath, `${JSON.stringify(sim.truth, null, 2)}\n`);
   return { postsPath, truthPath };
 }
