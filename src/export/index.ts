@@ -67,3 +67,5 @@ export { REPORT_CSP, writeReportHtml } from './write-report-html.js';
 export { writeReportMarkdown } from './write-report-markdown.js';
 export { writeRunJson } from './write-run-json.js';
 export { writeSignalsJson } from './write-signals-json.js';
+export { COMPONENT_LABELS, renderClusterScoreHtml, renderMethodHtml, scoreTtps } from './render-score-html.js';
+export { writeScoresJson } from './write-scores-json.js';
