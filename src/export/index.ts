@@ -28,6 +28,12 @@ export {
   heatmapClass,
   renderHeatmapSvg,
 } from './render-heatmap-svg.js';
+export {
+  COMPONENT_LABELS,
+  renderClusterScoreHtml,
+  renderMethodHtml,
+  scoreTtps,
+} from './render-score-html.js';
 export { describeSchedule, renderClusterSignalsHtml, renderCohortsHtml } from './render-signals-html.js';
 export { renderTextDiffHtml } from './render-text-diff.js';
 export {
@@ -66,6 +72,5 @@ export { writeNetworkJson, writeNetworkJsonChunks } from './write-network-json.j
 export { REPORT_CSP, writeReportHtml } from './write-report-html.js';
 export { writeReportMarkdown } from './write-report-markdown.js';
 export { writeRunJson } from './write-run-json.js';
-export { writeSignalsJson } from './write-signals-json.js';
-export { COMPONENT_LABELS, renderClusterScoreHtml, renderMethodHtml, scoreTtps } from './render-score-html.js';
 export { writeScoresJson } from './write-scores-json.js';
+export { writeSignalsJson } from './write-signals-json.js';

@@ -14,7 +14,12 @@ import type { EvidencePair, NetworkEdge } from '../model/network.js';
 import type { Cohort } from '../signals/case-signals.js';
 import { scheduleShares, type WorkScheduleFit } from '../signals/fit-work-schedule.js';
 import { shiftHourOfWeekHistogram } from '../signals/hour-of-week.js';
-import { describeSchedule, renderClusterSignalsHtml, renderCohortsHtml } from './render-signals-html.js';
+import {
+  describeSchedule,
+  renderClusterSignalsHtml,
+  renderCohortsHtml,
+  renderPersonaLinksHtml,
+} from './render-signals-html.js';
 
 const [C1, C2, C3] = CLUSTER_SIGNALS as [
   (typeof CLUSTER_SIGNALS)[0],
@@ -248,5 +253,18 @@ describe('renderCohortsHtml', () => {
     );
     assert.ok(!b001.includes('<svg'));
     assert.ok(!b001.includes('Quiet on'));
+  });
+});
+
+describe('renderPersonaLinksHtml', () => {
+  it('lists each pair with its shared fields, escaped, and nothing when there are none', () => {
+    assert.deepEqual(renderPersonaLinksHtml([]), []);
+    const html = renderPersonaLinksHtml([
+      { a: 'facebook:<b>1</b>', b: 'x:2', evidence: [{ kind: 'handle', value: 'anna<script>' }] },
+    ]).join('\n');
+    assert.ok(html.startsWith('<section id="persona-links">'));
+    assert.ok(html.includes('1 pair of accounts on different platforms'));
+    assert.ok(!html.includes('<script>') && !html.includes('<b>1</b>'));
+    assert.ok(html.includes('handle: '));
   });
 });

@@ -8,6 +8,7 @@
 import type { NetworkEdge } from '../model/network.js';
 import type { ClusterSignals, Cohort } from '../signals/case-signals.js';
 import type { WorkScheduleFit } from '../signals/fit-work-schedule.js';
+import type { PersonaLink } from '../signals/persona-links.js';
 import { formatDecimal } from './format-decimal.js';
 import { formatUtc } from './format-utc.js';
 import { escapeText as h, isolateUserText as u } from './html-text.js';
@@ -145,6 +146,38 @@ export function renderCohortsHtml(
     const shown = c.accounts.slice(0, 50);
     out.push(
       `<p class="obj"><small>${shown.map(u).join(' · ')}${c.accounts.length > shown.length ? ` … and ${c.accounts.length - shown.length} more (cohorts.csv)` : ''}</small></p>`,
+    );
+  }
+  out.push('</section>');
+  return out;
+}
+
+/** Most persona links listed in the report (all are in signals.json). */
+export const PERSONA_LINKS_SHOWN = 100;
+
+/**
+ * The "Persona links" section: accounts on different platforms sharing a handle, profile image, bio link or
+ * display name (`findPersonaLinks`), each with the fields that match. Empty when there are none. Values are
+ * attacker-written and escaped.
+ */
+export function renderPersonaLinksHtml(links: readonly PersonaLink[]): string[] {
+  if (links.length === 0) return [];
+  const out = [
+    '<section id="persona-links">',
+    '<h2>Persona links across platforms</h2>',
+    `<p class="muted">${pluralize(links.length, 'pair')} of accounts on different platforms share persona fields (an identical handle, or two of: profile image, bio link, display name). A lead to check, kept apart from the co-action clusters (Meta kill chain 1.8.1 backstopping; DISARM T0143.002).</p>`,
+    '<table><thead><tr><th>Account</th><th>Account</th><th>Shared</th></tr></thead><tbody>',
+  ];
+  for (const link of links.slice(0, PERSONA_LINKS_SHOWN)) {
+    const shared = link.evidence.map((e) => `${h(e.kind)}: ${u(e.value)}`).join('<br>');
+    out.push(
+      `<tr><td class="obj">${u(link.a)}</td><td class="obj">${u(link.b)}</td><td class="obj">${shared}</td></tr>`,
+    );
+  }
+  out.push('</tbody></table>');
+  if (links.length > PERSONA_LINKS_SHOWN) {
+    out.push(
+      `<p class="muted">… and ${pluralize(links.length - PERSONA_LINKS_SHOWN, 'more pair')} in signals.json.</p>`,
     );
   }
   out.push('</section>');

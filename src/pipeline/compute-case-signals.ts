@@ -35,6 +35,7 @@ import {
   type TimeFingerprinter,
   type TimeFingerprintOptions,
 } from '../signals/index.js';
+import { findPersonaLinks } from '../signals/persona-links.js';
 import type { DuckStore } from '../store/duck-store.js';
 
 /** Options of {@link computeCaseSignals}. */
@@ -158,6 +159,7 @@ export async function computeCaseSignals(
 
   const profiles = await loadProfiles(store);
   groupProfileImages(profiles, opts.media);
+  const persona = findPersonaLinks(profiles.values());
   const cohorts = [
     ...scheduleCohorts(officeByOffset, times, fitFull, clusterOf, opts),
     ...creationCohorts(profiles, clusterOf, opts),
@@ -200,7 +202,7 @@ export async function computeCaseSignals(
     const flags: AccountFlags | null = profile === undefined ? null : accountFlags(profile, opts.accounts);
     return { ...summary, flags };
   });
-  return { clusters, accounts, cohorts };
+  return { clusters, accounts, cohorts, personaLinks: persona.links };
 }
 
 /** A count with thousands separators, as the rest of the report writes them. */

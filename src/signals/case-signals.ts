@@ -7,6 +7,7 @@
  */
 import type { AccountFlags, AccountSignals } from './account-signals.js';
 import type { WorkScheduleFit } from './fit-work-schedule.js';
+import type { PersonaLink } from './persona-links.js';
 import type { SessionBurst } from './synchronized-bursts.js';
 import type { TimeFingerprint } from './time-fingerprint.js';
 
@@ -88,4 +89,9 @@ export interface CaseSignals {
   accounts: AccountSignalSummary[];
   /** Cohorts, schedule first, then creation, each by id. */
   cohorts: Cohort[];
+  /**
+   * Accounts on different platforms sharing persona fields (handle, profile image, bio link, display name), sorted
+   * by (a, b); a separate kind of tie, never merged into clusters (`findPersonaLinks`). Absent in older cases.
+   */
+  personaLinks?: PersonaLink[];
 }

@@ -25,6 +25,16 @@ export * from './hour-of-week.js';
 export * from './minhash.js';
 export * from './minhash-kernel.js';
 export * from './neardup-normalize.js';
+export {
+  findPersonaLinks,
+  PERSONA_EVIDENCE_KINDS,
+  PERSONA_LINK_DEFAULTS,
+  type PersonaEvidence,
+  type PersonaEvidenceKind,
+  type PersonaLink,
+  type PersonaLinkOptions,
+  type PersonaLinkResult,
+} from './persona-links.js';
 export * from './radix-sort-by-key.js';
 export * from './shingles.js';
 export * from './synchronized-bursts.js';
