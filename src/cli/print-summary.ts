@@ -100,6 +100,13 @@ export function formatSummary(result: DetectResult, out: string): string {
   }
   if ((result.signals?.cohorts.length ?? 0) > 5)
     lines.push(`  … ${result.signals!.cohorts.length - 5} more cohorts`);
+  const persona = result.signals?.personaLinks ?? [];
+  if (persona.length > 0) {
+    const first = persona[0]!;
+    lines.push(
+      `  persona links: ${plural(persona.length, 'pair')} of accounts on different platforms share persona fields, e.g. ${terminalSafe(first.a)} ~ ${terminalSafe(first.b)} (${first.evidence.map((e) => e.kind).join(', ')})`,
+    );
+  }
   lines.push(`report: ${out}/report.html`);
   return lines.join('\n');
 }

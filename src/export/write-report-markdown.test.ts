@@ -157,3 +157,19 @@ describe('writeReportMarkdown with signals', () => {
     assert.ok(one.includes('| S001 | schedule | 6 |'));
   });
 });
+
+describe('writeReportMarkdown persona links', () => {
+  it('lists the persona links with their shared fields, escaped', () => {
+    const md = writeReportMarkdown({
+      ...CASE_REPORT,
+      signals: {
+        clusters: [],
+        accounts: [],
+        cohorts: [],
+        personaLinks: [{ a: 'facebook:1', b: 'x:2', evidence: [{ kind: 'handle', value: 'anna|smith' }] }],
+      },
+    });
+    assert.ok(md.includes('## Persona links across platforms'));
+    assert.ok(md.includes('| facebook\\:1 | x\\:2 | handle\\: anna\\|smith |'));
+  });
+});

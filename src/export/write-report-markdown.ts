@@ -11,6 +11,7 @@ import type { NetworkAccount, NetworkEdge, PostRef } from '../model/network.js';
 import type { RunInfo } from '../model/run-info.js';
 import type { ClusterScore } from '../model/score.js';
 import type { CaseSignals } from '../signals/case-signals.js';
+import type { PersonaLink } from '../signals/persona-links.js';
 import { accountLabel } from './account-label.js';
 import type { CaseReport } from './case-report.js';
 import { escapeMarkdownCell } from './escape-markdown-cell.js';
@@ -66,6 +67,7 @@ export function writeReportMarkdown(report: CaseReport, options?: OptionsInput<R
       report.signals,
       view.clusters.slice(0, opts.clusterSections).map((cv) => cv.cluster.id),
     ),
+    ...personaLinksSection(report.signals?.personaLinks ?? []),
     ...unclusteredSection(view),
     '---',
     '',
@@ -89,6 +91,25 @@ function scoreLines(score: ClusterScore): string[] {
   if (ttps.killchain.length > 0)
     out.push(`- **Meta kill chain:** ${m(ttps.killchain.map((t) => `${t.id} ${t.name}`).join('; '))}`);
   return out;
+}
+
+/** Persona links across platforms (at most 100; all are in signals.json). */
+function personaLinksSection(links: readonly PersonaLink[]): string[] {
+  if (links.length === 0) return [];
+  return [
+    '## Persona links across platforms',
+    '',
+    `${pluralize(links.length, 'pair')} of accounts on different platforms share persona fields; a lead, kept apart from the clusters.`,
+    '',
+    ...table(
+      ['Account', 'Account', 'Shared'],
+      links
+        .slice(0, 100)
+        .map((l) => [m(l.a), m(l.b), m(l.evidence.map((e) => `${e.kind}: ${e.value}`).join('; '))]),
+      [],
+    ),
+    '',
+  ];
 }
 
 function runSection(run: RunInfo): string[] {
