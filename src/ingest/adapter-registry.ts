@@ -3,14 +3,21 @@
  * detection from a header or a first record.
  */
 import type { JsonAdapter, TableAdapter } from './adapters/adapter.js';
+import { blueskyAdapter } from './adapters/bluesky.js';
 import { coortweetAdapter } from './adapters/coortweet.js';
 import { coortweetLongAdapter } from './adapters/coortweet-long.js';
+import { crowdtangleAdapter } from './adapters/crowdtangle.js';
 import { genericJsonAdapter } from './adapters/generic-json.js';
 import { genericTableAdapter } from './adapters/generic-table.js';
+import { mastodonAdapter } from './adapters/mastodon.js';
 import { qutAdapter } from './adapters/qut.js';
+import { redditAdapter } from './adapters/reddit.js';
+import { telegramAdapter } from './adapters/telegram.js';
+import { tiktokAdapter } from './adapters/tiktok.js';
 import { twarc2Adapter } from './adapters/twarc2.js';
 import { twitterIoAdapter } from './adapters/twitter-io.js';
 import { twitterV1Adapter } from './adapters/twitter-v1.js';
+import { youtubeAdapter } from './adapters/youtube.js';
 import type { FormatName } from './format-name.js';
 
 /** Table adapters for a container, in detection order. */
@@ -23,6 +30,7 @@ const SPECIFIC_TABLE_ADAPTERS: readonly TableAdapter[] = [
   coortweetLongAdapter,
   qutAdapter,
   twitterIoAdapter,
+  crowdtangleAdapter,
 ];
 const CSV_ADAPTERS: readonly TableAdapter[] = [...SPECIFIC_TABLE_ADAPTERS, genericTableAdapter('csv')];
 const PARQUET_ADAPTERS: readonly TableAdapter[] = [
@@ -31,7 +39,18 @@ const PARQUET_ADAPTERS: readonly TableAdapter[] = [
 ];
 
 /** JSON adapters, in detection order. */
-export const JSON_ADAPTERS: readonly JsonAdapter[] = [twarc2Adapter, twitterV1Adapter, genericJsonAdapter];
+export const JSON_ADAPTERS: readonly JsonAdapter[] = [
+  // before twarc2, whose detection takes any object-valued `data` (TikTok bodies are `{data: {videos}}`)
+  tiktokAdapter,
+  twarc2Adapter,
+  twitterV1Adapter,
+  youtubeAdapter,
+  telegramAdapter,
+  redditAdapter,
+  blueskyAdapter,
+  mastodonAdapter,
+  genericJsonAdapter,
+];
 
 /**
  * The table adapter of a forced format on a table container. `csv` and `parquet` both mean the generic table

@@ -4,12 +4,29 @@ import { describe, it } from 'node:test';
 import { FORMATS, isFormatName } from './format-name.js';
 
 describe('FORMATS / isFormatName', () => {
-  it('lists the nine formats', () => {
-    assert.deepEqual(
-      [...FORMATS],
-      ['csv', 'jsonl', 'parquet', 'coortweet', 'coortweet-long', 'qut', 'twarc2', 'twitter-v1', 'twitter-io'],
-    );
+  it('lists the nine original formats first', () => {
+    assert.deepEqual([...FORMATS].slice(0, 9), [
+      'csv',
+      'jsonl',
+      'parquet',
+      'coortweet',
+      'coortweet-long',
+      'qut',
+      'twarc2',
+      'twitter-v1',
+      'twitter-io',
+    ]);
     assert.ok(Object.isFrozen(FORMATS));
+  });
+  it('lists the CrowdTangle, YouTube and TikTok formats once each', () => {
+    for (const f of ['crowdtangle', 'youtube', 'tiktok']) {
+      assert.equal(FORMATS.filter((g) => g === f).length, 1, f);
+    }
+  });
+  it('lists the Telegram, Reddit, Bluesky and Mastodon formats once each', () => {
+    for (const f of ['telegram', 'reddit', 'bluesky', 'mastodon']) {
+      assert.equal(FORMATS.filter((g) => g === f).length, 1, f);
+    }
   });
   it('recognises format names only', () => {
     assert.equal(isFormatName('twitter-io'), true);

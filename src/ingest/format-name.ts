@@ -16,6 +16,15 @@
  * - `twitter-v1`: X API v1.1 tweet objects, JSON lines or one JSON array.
  * - `twitter-io`: Twitter's information-operations archive CSV (transparency.twitter.com "Information
  *   operations" hashed datasets).
+ * - `telegram`: Telegram Desktop's JSON chat export (`result.json`, messages of one channel or group).
+ * - `reddit`: Reddit submissions and comments as Pushshift dumps write them (NDJSON, one thing per line).
+ * - `bluesky`: Bluesky `app.bsky.feed.post` / `app.bsky.feed.repost` records: Jetstream events,
+ *   `com.atproto.repo.listRecords` entries, or `app.bsky.feed.defs#postView` / `#feedViewPost` objects.
+ * - `mastodon`: Mastodon REST API Status entities (`/api/v1/…/statuses`, timelines), JSON array or lines.
+ * - `crowdtangle`: CrowdTangle CSV downloads of Facebook Pages/groups (`Facebook Id`) or Instagram accounts
+ *   (`Account`, `User Name`), with `Post Created` and the post `URL`.
+ * - `youtube`: YouTube Data API v3 JSON: video, comment thread, comment and channel resources or list responses.
+ * - `tiktok`: TikTok Research API JSON: video query and video comment responses, or single video/comment objects.
  */
 export type FormatName =
   | 'csv'
@@ -26,7 +35,14 @@ export type FormatName =
   | 'qut'
   | 'twarc2'
   | 'twitter-v1'
-  | 'twitter-io';
+  | 'twitter-io'
+  | 'telegram'
+  | 'reddit'
+  | 'bluesky'
+  | 'mastodon'
+  | 'crowdtangle'
+  | 'youtube'
+  | 'tiktok';
 
 /** Every {@link FormatName}, in the order auto-detection reports them. */
 export const FORMATS: readonly FormatName[] = Object.freeze([
@@ -39,6 +55,13 @@ export const FORMATS: readonly FormatName[] = Object.freeze([
   'twarc2',
   'twitter-v1',
   'twitter-io',
+  'telegram',
+  'reddit',
+  'bluesky',
+  'mastodon',
+  'crowdtangle',
+  'youtube',
+  'tiktok',
 ] as const);
 
 /**

@@ -22,6 +22,7 @@ import { ItemBuilder } from './item-builder.js';
 import { type CsvDialect, detectDialect, formatCsvRow, readCsvRows } from './read-csv-rows.js';
 import { readHead } from './read-head.js';
 import { readJsonArray } from './read-json-array.js';
+import { looksLikeJsonDocument, readJsonDocument } from './read-json-document.js';
 import { readJsonLines } from './read-json-lines.js';
 import { describeParquet, readParquetRows } from './read-parquet-rows.js';
 import { readTextChunks } from './read-text-chunks.js';
@@ -30,16 +31,21 @@ import { sniffFile } from './sniff-file.js';
 /** Non-blank JSON lines examined for a first object record before giving up on detection. */
 export const DETECT_MAX_LINES = 100;
 
-const JSON_FORMATS: readonly FormatName[] = ['jsonl', 'twarc2', 'twitter-v1'];
+const JSON_FORMATS: readonly FormatName[] = JSON_ADAPTERS.map((a) => a.format);
 
 type Obj = Readonly<Record<string, unknown>>;
+
+/** JSON lines, one JSON array, or one JSON object whose records are a top-level array (see `readJsonDocument`). */
+type JsonContainer = 'jsonl' | 'array' | 'document';
 
 /**
  * Open an input file for ingestion.
  *
  * Containers are recognised by content, not by name: gzip by its magic bytes (decompressed on the fly), Parquet by
- * `PAR1`, then the first non-blank character of the text: `{` → JSON lines, `[` → one JSON array, anything else →
- * CSV (delimiter `,`, tab, `;` or `|`, detected). A UTF-8 BOM is dropped (UTF-16 with a BOM is decoded).
+ * `PAR1`, then the first non-blank character of the text: `{` → JSON lines (or, when the first non-blank line is
+ * exactly `{`, one pretty-printed JSON object whose records are its top-level `messages` array, as in a Telegram
+ * Desktop export; see `readJsonDocument`), `[` → one JSON array, anything else → CSV (delimiter `,`, tab, `;`
+ * or `|`, detected). A UTF-8 BOM is dropped (UTF-16 with a BOM is decoded).
  *
  * Formats: `options.format` when given; else, with `options.map`, the generic format of the container; else the
  * first adapter that recognises the header / the first JSON object, specific formats first (coortweet,
@@ -95,7 +101,11 @@ export async function openInput(path: string, options: IngestOptions = {}): Prom
     );
   }
   const c = head.text[start];
-  if (c === '{' || c === '[') return openJsonInput(path, opts, sniff.gzip, c === '{' ? 'jsonl' : 'array');
+  if (c === '[') return openJsonInput(path, opts, sniff.gzip, 'array');
+  if (c === '{') {
+    const container = looksLikeJsonDocument(head.text) ? 'document' : 'jsonl';
+    return openJsonInput(path, opts, sniff.gzip, container);
+  }
   return openCsvInput(path, opts, sniff.gzip, head.text);
 }
 
@@ -185,13 +195,13 @@ async function openJsonInput(
   path: string,
   opts: ResolvedIngestOptions,
   gzip: boolean,
-  container: 'jsonl' | 'array',
+  container: JsonContainer,
 ): Promise<InputReader> {
   if (opts.format !== undefined && !JSON_FORMATS.includes(opts.format)) {
     throw new InputError(
       'INPUT_FORMAT_UNKNOWN',
       path,
-      `ingest: "${path}" holds JSON ${container === 'jsonl' ? 'lines' : 'array'} but --format ${opts.format} reads tables (CSV or Parquet).`,
+      `ingest: "${path}" holds JSON ${container === 'jsonl' ? 'lines' : container} but --format ${opts.format} reads tables (CSV or Parquet).`,
     );
   }
   const first = await firstJsonObject(path, gzip, container);
@@ -210,7 +220,8 @@ async function openJsonInput(
   const run =
     container === 'jsonl'
       ? (b: ItemBuilder) => jsonLineItems(path, gzip, mapper, b)
-      : (b: ItemBuilder) => jsonArrayItems(path, gzip, mapper, b);
+      : (b: ItemBuilder) =>
+          jsonArrayItems(path, gzip, mapper, b, container === 'document' ? readJsonDocument : readJsonArray);
   return new FileReader(path, adapter.format, opts, run);
 }
 
@@ -248,10 +259,11 @@ async function* jsonArrayItems(
   gzip: boolean,
   mapper: JsonMapper,
   b: ItemBuilder,
+  read: (chunks: AsyncIterable<string>) => ReturnType<typeof readJsonArray> = readJsonArray,
 ): AsyncGenerator<IngestItem> {
   let current: unknown;
   b.raw = () => safeStringify(current);
-  for await (const elements of readJsonArray(readTextChunks(path, gzip, b))) {
+  for await (const elements of read(readTextChunks(path, gzip, b))) {
     for (const element of elements) {
       if ('error' in element) {
         current = undefined;
@@ -274,10 +286,14 @@ async function* jsonArrayItems(
 async function firstJsonObject(
   path: string,
   gzip: boolean,
-  container: 'jsonl' | 'array',
+  container: JsonContainer,
 ): Promise<Obj | undefined> {
-  if (container === 'array') {
-    for await (const elements of readJsonArray(readTextChunks(path, gzip), 0)) {
+  if (container !== 'jsonl') {
+    const read =
+      container === 'document'
+        ? readJsonDocument(readTextChunks(path, gzip))
+        : readJsonArray(readTextChunks(path, gzip), 0);
+    for await (const elements of read) {
       for (const element of elements) {
         if ('value' in element && isObject(element.value)) return element.value;
       }
