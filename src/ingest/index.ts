@@ -11,6 +11,13 @@
  * }
  */
 export { CANONICAL_FIELDS, type CanonicalField } from './canonical-field.js';
+export {
+  classifyIndicator,
+  type IndicatorHint,
+  type IndicatorResult,
+  platformOfText,
+  type SeedDraft,
+} from './classify-indicator.js';
 export { FIELD_ALIASES } from './field-aliases.js';
 export { FORMATS, type FormatName, isFormatName } from './format-name.js';
 export type { IngestItem } from './ingest-item.js';
@@ -20,4 +27,6 @@ export { openInput } from './open-input.js';
 export { parseList } from './parse-list.js';
 export { parseMapSpec } from './parse-map-spec.js';
 export { EPOCH_THRESHOLDS, parseTimestamp, type TimestampResult } from './parse-timestamp.js';
+export { parseSeeds, readSeeds, type SeedFile, type SeedFileFormat } from './read-seeds.js';
+export { refang } from './refang.js';
 export { resolveTimeZone, type TimeZone } from './time-zone.js';
