@@ -9,6 +9,7 @@ import { CHORUS_VERSION } from '../pipeline/version.js';
 import { runDemoCommand } from './commands/demo.js';
 import { runDetectCommand } from './commands/detect.js';
 import { runEvaluateCommand } from './commands/evaluate.js';
+import { runExportCommand } from './commands/export.js';
 import { runSimulateCommand } from './commands/simulate.js';
 import { EXIT } from './exit-codes.js';
 
@@ -144,6 +145,37 @@ Examples:
   )
   .action(async (outDir: string, flags, command: Command) => {
     process.exitCode = await runEvaluateCommand(outDir, { ...command.optsWithGlobals(), ...flags });
+  });
+
+program
+  .command('export')
+  .description('write indicator-exchange files from a stored case (a `chorus detect --out` folder)')
+  .argument('<case>', 'a `chorus detect` output folder')
+  .option(
+    '--stix',
+    'a STIX 2.1 bundle: identity, campaigns, accounts, URLs, domains, indicators, DISARM attack patterns (case.stix.json)',
+  )
+  .option('--misp', 'a MISP event: user-account and microblog objects, DISARM galaxy tags (case.misp.json)')
+  .option(
+    '--ttp-csv',
+    "indicators in the shape of Meta's threat-research CSVs, kill-chain ids, defanged (case.ttp.csv)",
+  )
+  .option('--gexf', 'the account network for Gephi (network.gexf)')
+  .option('-o, --out <dir>', 'output folder (default: the case folder)')
+  .option('--min-score <x>', 'least cluster score exported as a campaign (default 0.5)')
+  .option(
+    '--identity <name>',
+    'name of the analyst organisation in the STIX identity (default "Chorus analyst")',
+  )
+  .addHelpText(
+    'after',
+    `
+Examples:
+  chorus export case-42 --stix
+  chorus export case-42 --stix --misp --ttp-csv --min-score 0.7 -o share/`,
+  )
+  .action(async (caseDir: string, flags, command: Command) => {
+    process.exitCode = await runExportCommand(caseDir, { ...command.optsWithGlobals(), ...flags });
   });
 
 program
