@@ -64,6 +64,10 @@ program
     'trace kinds to use (url,domain,hashtag,mention,share,reply,text,media,object,neardup,misspelling,hashtagseq)',
   )
   .option(
+    '--seeds <files>',
+    'published indicators to start from (Meta threat-research CSV/TSV, STIX 2.1 bundles; comma-separated): matched accounts, URLs, domains and who co-acted with them (seeds.json)',
+  )
+  .option(
     '--fpr <alpha>',
     'keep edges whose co-action is improbable under the null model at this false-positive rate (default 0.001)',
   )

@@ -22,6 +22,7 @@ export interface DetectFlags {
   platform?: string;
   window?: string;
   kinds?: string;
+  seeds?: string;
   fpr?: string;
   correction?: string;
   minCoactions?: string;
@@ -132,6 +133,15 @@ export function detectOptionsFromFlags(flags: DetectFlags): Partial<DetectOption
     options.traces!.minTextChars = integer('min-text-chars', flags.minTextChars, 1);
 
   options.edgeFilter = edgeFilterFromFlags(flags);
+  if (flags.seeds !== undefined) {
+    const files = flags.seeds
+      .split(',')
+      .map((f) => f.trim())
+      .filter((f) => f !== '');
+    if (files.length === 0)
+      throw new ConfigError('--seeds: expecting one or more files, separated by commas.');
+    options.seeds = files;
+  }
   options.clusters = {
     seed: integer('seed', flags.seed, 0),
     resolution: decimal('resolution', flags.resolution, 0.01, 100),

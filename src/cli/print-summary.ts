@@ -100,6 +100,12 @@ export function formatSummary(result: DetectResult, out: string): string {
   }
   if ((result.signals?.cohorts.length ?? 0) > 5)
     lines.push(`  … ${result.signals!.cohorts.length - 5} more cohorts`);
+  if (result.seeds !== undefined) {
+    const top = result.seeds.expansion[0];
+    lines.push(
+      `seeds: ${plural(result.seeds.matched.length, 'seed')} of ${fmt(result.seeds.seeds)} found, matching ${plural(result.seeds.accounts.length, 'account')}; ${plural(result.seeds.expansion.length, 'account')} co-acted with them${top === undefined ? '' : `, strongest ${terminalSafe(top.key)}`} (seeds.json)`,
+    );
+  }
   const persona = result.signals?.personaLinks ?? [];
   if (persona.length > 0) {
     const first = persona[0]!;

@@ -4,6 +4,8 @@
 import type { CoordinationNetwork } from '../model/network.js';
 import type { RunInfo } from '../model/run-info.js';
 import type { CaseScores } from '../model/score.js';
+import type { SeedReport } from '../model/seed.js';
+
 import type { CaseSignals } from '../signals/case-signals.js';
 
 /**
@@ -19,4 +21,6 @@ export interface CaseReport {
   signals?: CaseSignals;
   /** Scores with reasons and TTP ids per cluster and account (src/model/score.ts); absent in older cases. */
   scores?: CaseScores;
+  /** Seeds matched and expanded (`matchSeeds`), when the run had seed files. */
+  seeds?: SeedReport;
 }

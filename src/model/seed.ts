@@ -43,3 +43,45 @@ export interface SeedCounts {
   /** Records skipped, by reason (`blank-row`, `summary-count`, `free-text`, `duplicate`, …). */
   skipped: Record<string, number>;
 }
+
+/** One seed file as read. */
+export interface SeedFileSummary {
+  file: string;
+  format: string;
+  counts: SeedCounts;
+}
+
+/** A seed found in the case, with the accounts it matched. */
+export interface SeedMatch {
+  kind: Seed['kind'];
+  value: string;
+  source: Seed['source'];
+  /** Kill-chain entry of the seed row, when published. */
+  ttp?: { id: string; name: string };
+  /** Matched account keys, sorted. */
+  accounts: string[];
+}
+
+/** An account that co-acted with matched seed accounts. */
+export interface SeedExpansion {
+  key: string;
+  /** Matched seed accounts it co-acted with, sorted (at most 10 listed). */
+  via: string[];
+  /** Co-actions with matched accounts, in all. */
+  coactions: number;
+  /** log10 of its strongest edge's p-value under the null model. */
+  log10PValue: number;
+}
+
+/** Seeds of a run (`matchSeeds` in src/pipeline/match-seeds.ts), written as seeds.json. */
+export interface SeedReport {
+  files: SeedFileSummary[];
+  /** Seeds read (accepted rows). */
+  seeds: number;
+  /** Seeds found in the case. */
+  matched: SeedMatch[];
+  /** Distinct accounts matched by any seed, sorted. */
+  accounts: string[];
+  /** Accounts that co-acted with matched accounts, strongest first (at most `maxExpansion`). */
+  expansion: SeedExpansion[];
+}

@@ -20,6 +20,7 @@ import {
 } from '../export/index.js';
 import { buildNetwork, type ClusterOptions } from '../graph/index.js';
 import { type IngestOptions, resolveIngestOptions } from '../ingest/index.js';
+import { readSeeds } from '../ingest/read-seeds.js';
 import type { CoordinationNetwork } from '../model/network.js';
 import { type ProgressSink, SILENT_PROGRESS } from '../model/progress.js';
 import type { RunInfo, StageTiming } from '../model/run-info.js';
@@ -45,6 +46,7 @@ import { encodeTraces } from './encode-traces.js';
 import { ingestFiles } from './ingest-files.js';
 import { loadAccountFacts } from './load-accounts.js';
 import { EDGE_FILTER_DEFAULTS, type EdgeFilter, loadNetwork, validateEdgeFilter } from './load-network.js';
+import { matchSeeds, type SeedReport } from './match-seeds.js';
 import { supportSignificantGroups } from './support-significant-groups.js';
 import { CHORUS_VERSION } from './version.js';
 import { withQueryProgress } from './with-query-progress.js';
@@ -61,6 +63,12 @@ export interface DetectOptions {
   // — co-action —
   /** Windows per kind (seconds), kinds to pair, viral-object bound, evidence per edge. */
   coaction: CoactionOptionsInput;
+  /**
+   * Seed indicator files (Meta threat-research CSV/TSV as published, STIX 2.1 bundles; `readSeeds`): matched to the
+   * case's accounts, URLs and domains and expanded to the accounts that co-acted with them (`matchSeeds`), written as
+   * seeds.json and a report section. Unreadable files throw {@link InputError}.
+   */
+  seeds?: readonly string[];
   /**
    * Use Chorus's estimated window per trace kind (`estimateWindows`) where the data give one at or below
    * `AUTO_WINDOW_MAX_SECONDS` (1 h); other kinds keep their window. Default false: the documented windows are used
@@ -181,6 +189,8 @@ export interface DetectResult {
   signals: CaseSignals;
   /** Scores with reasons and DISARM / kill-chain ids per cluster and clustered account. */
   scores: CaseScores;
+  /** Seeds matched and expanded, when `seeds` were given. */
+  seeds?: SeedReport;
   /** Files written (empty when `out` is unset). */
   outputs: string[];
 }
@@ -300,6 +310,23 @@ export async function detect(
               }),
           )
         : null;
+    const seedFiles =
+      opts.seeds === undefined || opts.seeds.length === 0
+        ? null
+        : await Promise.all(
+            opts.seeds.map(async (file) => {
+              const read = await readSeeds(file);
+              return { file, format: read.format, counts: read.rows, seeds: read.seeds };
+            }),
+          );
+    const seeds =
+      seedFiles === null
+        ? undefined
+        : await timed(
+            'seeds',
+            (r) => r.matched.length,
+            () => matchSeeds(store, seedFiles),
+          );
     const loaded = await timed(
       'network.load',
       (r) => r.edges.length,
@@ -430,12 +457,23 @@ export async function detect(
       const t0 = performance.now();
       const quarantinePath = join(out, 'quarantine.jsonl');
       await writeQuarantine(store, quarantinePath);
+      if (seeds !== undefined)
+        compatFiles.push({ name: 'seeds.json', text: `${JSON.stringify(seeds, null, 2)}\n` });
+      else await rm(join(out, 'seeds.json'), { force: true });
       for (const file of compatFiles) {
         const path = join(out, file.name);
         await writeFile(path, file.text, 'utf8');
         outputs.push(path);
       }
-      outputs.unshift(...(await writeCaseOutputs(out, { run, network, signals, scores })));
+      outputs.unshift(
+        ...(await writeCaseOutputs(out, {
+          run,
+          network,
+          signals,
+          scores,
+          ...(seeds !== undefined ? { seeds } : {}),
+        })),
+      );
       outputs.push(quarantinePath);
       timings.push({ stage: 'outputs', ms: Math.round(performance.now() - t0), rows: outputs.length });
     }
@@ -448,7 +486,7 @@ export async function detect(
     ]);
     // run.json last, so it carries the output stage's timing and the finish time.
     if (opts.out !== undefined) await writeFile(join(opts.out, 'run.json'), writeRunJson(run), 'utf8');
-    return { run, network, signals, scores, outputs };
+    return { run, network, signals, scores, outputs, ...(seeds !== undefined ? { seeds } : {}) };
   } finally {
     store.close();
   }

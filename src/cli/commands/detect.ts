@@ -2,7 +2,7 @@
  * `chorus detect <files|globs…>`: thin wrapper over the library's `detect`.
  */
 
-import { CibError, ConfigError, StoreError } from '../../errors.js';
+import { CibError, ConfigError, InputError, StoreError } from '../../errors.js';
 import { detect } from '../../pipeline/detect.js';
 import { EXIT } from '../exit-codes.js';
 import { expandInputs } from '../expand-inputs.js';
@@ -69,6 +69,7 @@ export async function runDetectCommand(args: string[], flags: DetectFlags & Outp
   } catch (error) {
     if (error instanceof ConfigError) return fail(EXIT.usage, 'usage', error.message);
     if (error instanceof StoreError) return fail(EXIT.store, 'store', error.message);
+    if (error instanceof InputError) return fail(EXIT.noInput, 'input', error.message);
     if (error instanceof CibError) return fail(EXIT.internal, error.code, error.message);
     return fail(EXIT.internal, 'internal', (error as Error).stack ?? String(error));
   }
