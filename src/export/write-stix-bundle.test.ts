@@ -2,55 +2,16 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { domainToASCII } from 'node:url';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import ajvFormats from 'ajv-formats';
 import { CASE_REPORT, T0, T1, XSS_URL } from '../../test/fixtures/export/case-report.js';
+import {
+  bundleValidator,
+  objectErrors,
+  STIX_DATA_DIR as STIX_DIR,
+} from '../../test/helpers/stix-validator.js';
 import { ConfigError } from '../errors.js';
 import type { ClusterScore, ScoreReason, TtpTag } from '../model/score.js';
 import type { CaseReport } from './case-report.js';
 import { type StixBundle, type StixObject, stixScoId, writeStixBundle } from './write-stix-bundle.js';
-
-// — Validator: every vendored OASIS schema loaded locally, $refs resolved by $id (nothing fetched). —
-const STIX_DIR = join(import.meta.dirname, '../../data/stix21');
-const SCHEMA_BASE = 'http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas';
-const ajv = new Ajv2020({ allErrors: true, strictTypes: false, unicodeRegExp: false });
-// ajv-formats is CommonJS: under NodeNext its default export is reached through `.default` (set on the function).
-ajvFormats.default(ajv);
-// `idn-hostname` (RFC 5890) is not in ajv-formats: a name WHATWG's IDNA accepts, with LDH labels of 1–63.
-ajv.addFormat('idn-hostname', (value: string) => {
-  const ascii = domainToASCII(value);
-  return (
-    ascii !== '' &&
-    ascii.length <= 253 &&
-    ascii.split('.').every((l) => /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i.test(l) && l.length <= 63)
-  );
-});
-for (const dir of ['common', 'sdos', 'sros', 'observables'])
-  for (const file of readdirSync(join(STIX_DIR, 'schemas', dir)))
-    ajv.addSchema(JSON.parse(readFileSync(join(STIX_DIR, 'schemas', dir, file), 'utf8')));
-const SCHEMA_DIR_OF: Record<string, string> = {
-  identity: 'sdos',
-  campaign: 'sdos',
-  'attack-pattern': 'sdos',
-  indicator: 'sdos',
-  'observed-data': 'sdos',
-  relationship: 'sros',
-  'user-account': 'observables',
-  url: 'observables',
-  'domain-name': 'observables',
-};
-const validatorOf = (path: string): ValidateFunction => ajv.getSchema(`${SCHEMA_BASE}/${path}.json`)!;
-const bundleValidator = validatorOf('common/bundle');
-
-/** Schema errors of one object against the schema of its type ([] when valid). */
-function objectErrors(object: StixObject): string[] {
-  const dir = SCHEMA_DIR_OF[object.type];
-  if (dir === undefined) return [`no schema for type ${object.type}`];
-  const { id } = object;
-  const validate = validatorOf(`${dir}/${object.type}`);
-  return validate(object) ? [] : (validate.errors ?? []).map((e) => `${id} ${e.instancePath} ${e.message}`);
-}
 
 // — Fixture: the export case with hand-set scores (C0001 0.82, C0002 exactly 0.5, C0003 0.49 below the cut). —
 const DISARM = 'https://github.com/DISARMFoundation/DISARMframeworks/blob/main/generated_pages/techniques';
