@@ -10,8 +10,10 @@ import { crowdtangleAdapter } from './adapters/crowdtangle.js';
 import { genericJsonAdapter } from './adapters/generic-json.js';
 import { genericTableAdapter } from './adapters/generic-table.js';
 import { mastodonAdapter } from './adapters/mastodon.js';
+import { metaContentLibraryAdapter } from './adapters/meta-content-library.js';
 import { qutAdapter } from './adapters/qut.js';
 import { redditAdapter } from './adapters/reddit.js';
+import { rssAdapter } from './adapters/rss.js';
 import { telegramAdapter } from './adapters/telegram.js';
 import { tiktokAdapter } from './adapters/tiktok.js';
 import { twarc2Adapter } from './adapters/twarc2.js';
@@ -31,6 +33,7 @@ const SPECIFIC_TABLE_ADAPTERS: readonly TableAdapter[] = [
   qutAdapter,
   twitterIoAdapter,
   crowdtangleAdapter,
+  metaContentLibraryAdapter,
 ];
 const CSV_ADAPTERS: readonly TableAdapter[] = [...SPECIFIC_TABLE_ADAPTERS, genericTableAdapter('csv')];
 const PARQUET_ADAPTERS: readonly TableAdapter[] = [
@@ -92,4 +95,15 @@ export function detectTableAdapter(
  */
 export function detectJsonAdapter(first: Readonly<Record<string, unknown>>): JsonAdapter | undefined {
   return JSON_ADAPTERS.find((a) => a.detect(first));
+}
+
+/** Adapters of the XML container (one RSS / Atom feed document per file, see `readXmlFeed`). */
+export const XML_ADAPTERS: readonly JsonAdapter[] = [rssAdapter];
+
+/**
+ * The adapter of a forced format on the XML container.
+ * @returns the adapter, or `undefined` when `format` is not an XML format
+ */
+export function xmlAdapterFor(format: FormatName): JsonAdapter | undefined {
+  return XML_ADAPTERS.find((a) => a.format === format);
 }

@@ -23,8 +23,8 @@ describe('FORMATS / isFormatName', () => {
       assert.equal(FORMATS.filter((g) => g === f).length, 1, f);
     }
   });
-  it('lists the Telegram, Reddit, Bluesky and Mastodon formats once each', () => {
-    for (const f of ['telegram', 'reddit', 'bluesky', 'mastodon']) {
+  it('lists the Telegram, Reddit, Bluesky, Mastodon, Meta Content Library and RSS formats once each', () => {
+    for (const f of ['telegram', 'reddit', 'bluesky', 'mastodon', 'meta-content-library', 'rss']) {
       assert.equal(FORMATS.filter((g) => g === f).length, 1, f);
     }
   });

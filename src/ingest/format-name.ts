@@ -25,6 +25,9 @@
  *   (`Account`, `User Name`), with `Post Created` and the post `URL`.
  * - `youtube`: YouTube Data API v3 JSON: video, comment thread, comment and channel resources or list responses.
  * - `tiktok`: TikTok Research API JSON: video query and video comment responses, or single video/comment objects.
+ * - `rss`: RSS 2.0 / Atom 1.0 feeds (blogs, Medium, newsletters), one XML document per file.
+ * - `meta-content-library`: Meta Content Library CSV downloads of Facebook (or, with `--platform`, Instagram)
+ *   posts: `id`, `creation_time`, `post_owner.id`, `text`, `shared_post_id`, `link_attachment.link`, `statistics.*`.
  */
 export type FormatName =
   | 'csv'
@@ -42,7 +45,9 @@ export type FormatName =
   | 'mastodon'
   | 'crowdtangle'
   | 'youtube'
-  | 'tiktok';
+  | 'tiktok'
+  | 'meta-content-library'
+  | 'rss';
 
 /** Every {@link FormatName}, in the order auto-detection reports them. */
 export const FORMATS: readonly FormatName[] = Object.freeze([
@@ -62,6 +67,8 @@ export const FORMATS: readonly FormatName[] = Object.freeze([
   'crowdtangle',
   'youtube',
   'tiktok',
+  'meta-content-library',
+  'rss',
 ] as const);
 
 /**

@@ -11,6 +11,8 @@ import {
   jsonAdapterFor,
   tableAdapterFor,
   tableAdapters,
+  XML_ADAPTERS,
+  xmlAdapterFor,
 } from './adapter-registry.js';
 import type { JsonAdapter, JsonMapper, RowMapper, TableAdapter } from './adapters/adapter.js';
 import { genericJsonAdapter } from './adapters/generic-json.js';
@@ -26,6 +28,7 @@ import { looksLikeJsonDocument, readJsonDocument } from './read-json-document.js
 import { readJsonLines } from './read-json-lines.js';
 import { describeParquet, readParquetRows } from './read-parquet-rows.js';
 import { readTextChunks } from './read-text-chunks.js';
+import { looksLikeXmlFeed, readXmlFeed } from './read-xml-feed.js';
 import { sniffFile } from './sniff-file.js';
 
 /** Non-blank JSON lines examined for a first object record before giving up on detection. */
@@ -44,7 +47,8 @@ type JsonContainer = 'jsonl' | 'array' | 'document';
  * Containers are recognised by content, not by name: gzip by its magic bytes (decompressed on the fly), Parquet by
  * `PAR1`, then the first non-blank character of the text: `{` → JSON lines (or, when the first non-blank line is
  * exactly `{`, one pretty-printed JSON object whose records are its top-level `messages` array, as in a Telegram
- * Desktop export; see `readJsonDocument`), `[` → one JSON array, anything else → CSV (delimiter `,`, tab, `;`
+ * Desktop export; see `readJsonDocument`), `[` → one JSON array, `<?xml` / `<rss` / `<feed` → one RSS / Atom feed
+ * document read by the `rss` format (see `readXmlFeed`), anything else → CSV (delimiter `,`, tab, `;`
  * or `|`, detected). A UTF-8 BOM is dropped (UTF-16 with a BOM is decoded).
  *
  * Formats: `options.format` when given; else, with `options.map`, the generic format of the container; else the
@@ -80,7 +84,9 @@ export async function openInput(path: string, options: IngestOptions = {}): Prom
     const i = firstNonSpace(text);
     if (i < 0) return false;
     const c = text[i];
-    return c === '{' || c === '[' || text.startsWith('PAR1') || detectDialect(text) !== undefined;
+    return (
+      c === '{' || c === '[' || c === '<' || text.startsWith('PAR1') || detectDialect(text) !== undefined
+    );
   });
   const start = firstNonSpace(head.text);
   if (start < 0) {
@@ -100,6 +106,15 @@ export async function openInput(path: string, options: IngestOptions = {}): Prom
       `ingest: "${path}" is a gzip-compressed Parquet file: gunzip it first.`,
     );
   }
+  const xml = looksLikeXmlFeed(head.text);
+  if (opts.format !== undefined && xmlAdapterFor(opts.format) !== undefined && !xml) {
+    throw new InputError(
+      'INPUT_FORMAT_UNKNOWN',
+      path,
+      `ingest: "${path}" is not an XML document (first non-blank characters <?xml, <rss or <feed) but --format ${opts.format} reads RSS / Atom feeds.`,
+    );
+  }
+  if (xml) return openXmlInput(path, opts, sniff.gzip);
   const c = head.text[start];
   if (c === '[') return openJsonInput(path, opts, sniff.gzip, 'array');
   if (c === '{') {
@@ -223,6 +238,22 @@ async function openJsonInput(
       : (b: ItemBuilder) =>
           jsonArrayItems(path, gzip, mapper, b, container === 'document' ? readJsonDocument : readJsonArray);
   return new FileReader(path, adapter.format, opts, run);
+}
+
+/** The XML container: one RSS / Atom feed document, records = its items / entries (see `readXmlFeed`). */
+function openXmlInput(path: string, opts: ResolvedIngestOptions, gzip: boolean): InputReader {
+  const adapter = opts.format === undefined ? XML_ADAPTERS[0]! : xmlAdapterFor(opts.format);
+  if (adapter === undefined || opts.map !== undefined) {
+    throw new InputError(
+      'INPUT_FORMAT_UNKNOWN',
+      path,
+      `ingest: "${path}" is an XML document, which only --format ${XML_ADAPTERS.map((a) => a.format).join('|')} reads (without --map).`,
+    );
+  }
+  const mapper = adapter.bind(undefined, opts, path);
+  return new FileReader(path, adapter.format, opts, (b) =>
+    jsonArrayItems(path, gzip, mapper, b, readXmlFeed),
+  );
 }
 
 async function* jsonLineItems(

@@ -1,5 +1,5 @@
 /**
- * Issue 5's end-to-end case: exports of seven platforms (the adapter fixtures of test/fixtures/ingest, written from
+ * Issue 5's end-to-end case: exports of ten platforms and formats (the adapter fixtures of test/fixtures/ingest, written from
  * each platform's public API documentation) plus the real German 2021 election sample (Facebook + Twitter,
  * CooRTweet, MIT) in one `chorus detect`, then `chorus export --stix --misp --ttp-csv`: every platform read with its
  * records accounted for, every STIX object valid against the vendored OASIS schemas, the MISP event complete.
@@ -17,12 +17,14 @@ import { runCli } from './run-cli.js';
 const INPUTS = [
   'test/fixtures/ingest/crowdtangle-facebook.csv',
   'test/fixtures/ingest/crowdtangle-instagram.csv',
+  'test/fixtures/ingest/meta-content-library-facebook.csv',
   'test/fixtures/ingest/youtube-api.jsonl',
   'test/fixtures/ingest/tiktok-research.jsonl',
   'test/fixtures/ingest/telegram-result.json',
   'test/fixtures/ingest/reddit-pushshift.ndjson',
   'test/fixtures/ingest/bluesky-jetstream.jsonl',
   'test/fixtures/ingest/mastodon-statuses.json',
+  'test/fixtures/ingest/medium-feed.xml',
   'data/coortweet/german_elections.csv.gz',
 ];
 
@@ -30,7 +32,7 @@ const dir = await mkdtemp(join(tmpdir(), 'chorus-mixed-'));
 after(() => rm(dir, { recursive: true, force: true }));
 const out = join(dir, 'case');
 
-test('one case from nine files on nine platforms, every record accounted for', async () => {
+test('one case from eleven files of ten platform exports, every record accounted for', async () => {
   const run = runCli(['detect', ...INPUTS, '--out', out, '--quiet']);
   assert.equal(run.status, 0, run.stderr);
   const info = JSON.parse(await readFile(join(out, 'run.json'), 'utf8')) as RunInfo;
@@ -39,12 +41,14 @@ test('one case from nine files on nine platforms, every record accounted for', a
     [
       'crowdtangle',
       'crowdtangle',
+      'meta-content-library',
       'youtube',
       'tiktok',
       'telegram',
       'reddit',
       'bluesky',
       'mastodon',
+      'rss',
       'coortweet-long',
     ],
   );
