@@ -35,7 +35,7 @@ import {
   type TimeFingerprinter,
   type TimeFingerprintOptions,
 } from '../signals/index.js';
-import { findPersonaLinks } from '../signals/persona-links.js';
+import { type CrossPost, findPersonaLinks } from '../signals/persona-links.js';
 import type { DuckStore } from '../store/duck-store.js';
 
 /** Options of {@link computeCaseSignals}. */
@@ -159,7 +159,7 @@ export async function computeCaseSignals(
 
   const profiles = await loadProfiles(store);
   groupProfileImages(profiles, opts.media);
-  const persona = findPersonaLinks(profiles.values());
+  const persona = findPersonaLinks(profiles.values(), {}, await crossPosts(store));
   const cohorts = [
     ...scheduleCohorts(officeByOffset, times, fitFull, clusterOf, opts),
     ...creationCohorts(profiles, clusterOf, opts),
@@ -257,6 +257,23 @@ async function* postTimesOf(
 }
 
 /** Fold the `accounts` rows (several per account possible) into one profile per account, oldest first. */
+/**
+ * Cross-platform pairs that co-acted on identical or near-identical text (kinds `text`, `neardup`: within their
+ * windows, 5 minutes by default), with the number of such texts; empty when the co-action tables are absent.
+ */
+async function crossPosts(store: DuckStore): Promise<CrossPost[]> {
+  const present = await store.scalar(
+    "SELECT count(*) FROM information_schema.tables WHERE table_name = 'coaction_edge_kinds'",
+  );
+  if (present === 0) return [];
+  const rows = await store.all<{ a: string; b: string; times: bigint }>(`
+    SELECT da.key AS a, db.key AS b, sum(k.objects) AS times
+    FROM coaction_edge_kinds k JOIN account_dict da ON da.account = k.a JOIN account_dict db ON db.account = k.b
+    WHERE k.kind IN ('text', 'neardup') AND da.platform <> db.platform
+    GROUP BY da.key, db.key ORDER BY da.key, db.key`);
+  return rows.map((r) => ({ a: String(r.a), b: String(r.b), times: Number(r.times) }));
+}
+
 async function loadProfiles(store: DuckStore): Promise<Map<string, AccountProfile>> {
   const sql = `SELECT platform, account_id, handle, display_name, created_at_ms, followers, following,
       profile_image_hash, bio FROM accounts ORDER BY platform, account_id, seq`;

@@ -56,3 +56,15 @@ test('a value held by too many accounts links nobody and is counted', () => {
     [],
   );
 });
+
+test('cross-posting the same texts twice across platforms links on its own; once, or on one platform, does not', () => {
+  const { links } = findPersonaLinks([profile('x:1'), profile('telegram:2'), profile('x:3')], {}, [
+    { a: 'x:1', b: 'telegram:2', times: 2 },
+    { a: 'x:3', b: 'telegram:2', times: 1 },
+    { a: 'x:1', b: 'x:3', times: 5 },
+  ]);
+  assert.deepEqual(
+    links.map((l) => [l.a, l.b, l.evidence.map((e) => e.kind)]),
+    [['telegram:2', 'x:1', ['cross-post']]],
+  );
+});

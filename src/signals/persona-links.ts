@@ -5,10 +5,13 @@
  * individual across multiple websites"; DISARM T0143.002 Fabricated Persona), and cross-platform investigators
  * match exactly these fields (Nimmo & Hutchins 2023, The Online Operations Kill Chain).
  *
+ * Besides profile fields, cross-posting counts: the same text posted on two platforms within minutes, twice or more
+ * ({@link CrossPost}, found by the caller from the co-action tables).
+ *
  * A persona link is a separate, explained kind of tie: it never joins clusters or co-action edges. Matching is by
  * blocking on each normalized value (no all-pairs loop); a value shared by more than `maxAccountsPerValue` accounts
- * (a default avatar, a common name) links nobody and is counted instead. A link needs either an identical handle
- * or two different kinds of evidence (a display name alone is too common).
+ * (a default avatar, a common name) links nobody and is counted instead. A link needs an identical handle, repeated
+ * cross-posting, or two different kinds of evidence (a display name alone is too common).
  *
  * @module
  */
@@ -17,7 +20,13 @@ import type { AccountProfile } from './account-signals.js';
 import { normalizeHandle } from './handle-pattern.js';
 
 /** Kinds of persona evidence, strongest first. */
-export const PERSONA_EVIDENCE_KINDS = ['handle', 'profile-image', 'bio-link', 'display-name'] as const;
+export const PERSONA_EVIDENCE_KINDS = [
+  'handle',
+  'cross-post',
+  'profile-image',
+  'bio-link',
+  'display-name',
+] as const;
 /** One of {@link PERSONA_EVIDENCE_KINDS}. */
 export type PersonaEvidenceKind = (typeof PERSONA_EVIDENCE_KINDS)[number];
 
@@ -37,6 +46,18 @@ export interface PersonaLink {
   evidence: PersonaEvidence[];
 }
 
+/**
+ * Two accounts on different platforms that posted identical (or near-identical) text within minutes of each other,
+ * `times` times — cross-posting by one operator (Meta kill chain 9.2.3, dispersing content across platforms). The
+ * caller finds them (the co-action tables hold text and near-duplicate co-actions with their time gaps).
+ */
+export interface CrossPost {
+  a: string;
+  b: string;
+  /** Identical or near-identical texts posted within the window by both. */
+  times: number;
+}
+
 /** Options of {@link findPersonaLinks}. */
 export interface PersonaLinkOptions {
   /** Shortest normalized handle that can link (characters). Default 5. */
@@ -45,6 +66,8 @@ export interface PersonaLinkOptions {
   minNameChars: number;
   /** A value held by more accounts than this links nobody (default avatars, common names). Default 20. */
   maxAccountsPerValue: number;
+  /** Fewest cross-posted texts that count as evidence. Default 2. */
+  minCrossPosts: number;
 }
 
 /** Defaults of {@link PersonaLinkOptions}. */
@@ -52,6 +75,7 @@ export const PERSONA_LINK_DEFAULTS: Readonly<PersonaLinkOptions> = Object.freeze
   minHandleChars: 5,
   minNameChars: 6,
   maxAccountsPerValue: 20,
+  minCrossPosts: 2,
 });
 
 /** What {@link findPersonaLinks} returns. */
@@ -85,12 +109,14 @@ function bioLinks(bio: string): string[] {
  * Find persona links between accounts of different platforms.
  * @param profiles account profiles (`profileImageHash` may already be a perceptual-hash group id)
  * @param options see {@link PERSONA_LINK_DEFAULTS}
+ * @param crossPosts cross-platform pairs that posted the same texts within minutes (optional)
  * @returns links sorted by (a, b), and the crowded values skipped per kind
  * @example findPersonaLinks([x, fb]).links[0].evidence // [{ kind: 'handle', value: 'annasmith' }]
  */
 export function findPersonaLinks(
   profiles: Iterable<AccountProfile>,
   options: Partial<PersonaLinkOptions> = {},
+  crossPosts: readonly CrossPost[] = [],
 ): PersonaLinkResult {
   const o = { ...PERSONA_LINK_DEFAULTS, ...options };
   const buckets = new Map<
@@ -149,6 +175,21 @@ export function findPersonaLinks(
       }
     }
   }
+  const platformOf = (key: string) => key.slice(0, key.indexOf(':'));
+  for (const c of crossPosts) {
+    if (c.times < o.minCrossPosts || c.a === c.b || platformOf(c.a) === platformOf(c.b)) continue;
+    const [a, b] = c.a < c.b ? [c.a, c.b] : [c.b, c.a];
+    const id = `${a}\u0000${b}`;
+    let link = pairs.get(id);
+    if (link === undefined) {
+      link = { a, b, evidence: [] };
+      pairs.set(id, link);
+    }
+    link.evidence.push({
+      kind: 'cross-post',
+      value: `${c.times} identical or near-identical texts within minutes`,
+    });
+  }
   const order = (k: PersonaEvidenceKind) => PERSONA_EVIDENCE_KINDS.indexOf(k);
   const links = [...pairs.values()]
     .map((link) => ({
@@ -157,7 +198,7 @@ export function findPersonaLinks(
     }))
     .filter((link) => {
       const kinds = new Set(link.evidence.map((e) => e.kind));
-      return kinds.has('handle') || kinds.size >= 2;
+      return kinds.has('handle') || kinds.has('cross-post') || kinds.size >= 2;
     })
     .sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
   return { links, crowdedValues };
