@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { CASE_REPORT, T0, T1, XSS_URL } from '../../test/fixtures/export/case-report.js';
+import { ZERO_COMPONENTS } from '../../test/fixtures/export/scored-case.js';
 import {
   bundleValidator,
   objectErrors,
@@ -25,20 +26,10 @@ const reason = (behaviour: string | null, text: string, disarm: TtpTag[]): Score
   disarm,
   killchain: [],
 });
-const ZERO = {
-  significance: 0,
-  synchrony: 0,
-  duplication: 0,
-  diversity: 0,
-  schedule: 0,
-  creation: 0,
-  handles: 0,
-  crossPlatform: 0,
-};
 const clusterScore = (cluster: string, score: number, reasons: ScoreReason[]): ClusterScore => ({
   cluster,
   score,
-  components: ZERO,
+  components: ZERO_COMPONENTS,
   reasons,
 });
 
@@ -60,7 +51,7 @@ function scoredCase(): CaseReport {
       clusterScore('C0003', 0.49, [reason('co-object', 'same object', [T0049])]),
     ],
     accounts: [],
-    weights: ZERO,
+    weights: ZERO_COMPONENTS,
   };
   return report;
 }

@@ -3,24 +3,13 @@
  * the built binary): outputs, exit codes and error messages.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { chorusFromSource } from '../../../test/helpers/run-cli-source.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
-
-function chorus(args: readonly string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const chorus = chorusFromSource;
 
 const dir = await mkdtemp(join(tmpdir(), 'chorus-evaluate-cli-'));
 after(() => rm(dir, { recursive: true, force: true }));

@@ -3,48 +3,28 @@
  * exit codes and messages.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
 import { CASE_REPORT } from '../../../test/fixtures/export/case-report.js';
+import { ZERO_COMPONENTS } from '../../../test/fixtures/export/scored-case.js';
+import { chorusFromSource } from '../../../test/helpers/run-cli-source.js';
 import { writeCaseOutputs } from '../../export/write-case-outputs.js';
 import type { CaseScores } from '../../model/score.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const MAIN = fileURLToPath(new URL('../main.ts', import.meta.url));
-
-function chorus(args: readonly string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, CI: '1' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const chorus = chorusFromSource;
 
 const dir = await mkdtemp(join(tmpdir(), 'chorus-export-cli-'));
 after(() => rm(dir, { recursive: true, force: true }));
 
 // The export fixture case with C0001 scored 0.9 (one copypasta reason) and every other cluster below 0.5.
-const zero = {
-  significance: 0,
-  synchrony: 0,
-  duplication: 0,
-  diversity: 0,
-  schedule: 0,
-  creation: 0,
-  handles: 0,
-  crossPlatform: 0,
-};
 const scores: CaseScores = {
   clusters: CASE_REPORT.network.clusters.map((c, i) => ({
     cluster: c.id,
     score: i === 0 ? 0.9 : 0.2,
-    components: zero,
+    components: ZERO_COMPONENTS,
     reasons:
       i === 0
         ? [
@@ -59,7 +39,7 @@ const scores: CaseScores = {
         : [],
   })),
   accounts: [],
-  weights: zero,
+  weights: ZERO_COMPONENTS,
 };
 const caseDir = join(dir, 'case');
 await writeCaseOutputs(caseDir, { ...CASE_REPORT, scores });

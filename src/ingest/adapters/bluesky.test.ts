@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { collectInput } from '../../../test/helpers/collect-input.js';
+import { expectedPost } from '../../../test/helpers/expected-post.js';
 import type { Post } from '../../model/post.js';
 import { blueskyAdapter, parseAtUri } from './bluesky.js';
 
@@ -16,18 +17,7 @@ const B = 'did:plc:7nxzyoun6zhxrhs64oizewvi';
 const C = 'did:plc:qqfhbmvxqzi4i5xk4vb3bq6r';
 const AP = `at://${A}/app.bsky.feed.post/3l3qo2vutsw2b`;
 
-const post = (
-  record: number,
-  o: Omit<Post, 'platform' | 'urls' | 'hashtags' | 'mentions' | 'mediaHashes' | 'source'> & Partial<Post>,
-): Post => ({
-  platform: 'bluesky',
-  urls: [],
-  hashtags: [],
-  mentions: [],
-  mediaHashes: [],
-  ...o,
-  source: { file: FILE, record },
-});
+const post = expectedPost('bluesky', FILE);
 
 // createdAt by GNU date (+%s%3N), 2024-09-09: 19:46:02.102Z = 1725911162102, 19:47Z = 1725911220000,
 // 19:50Z = 1725911400000, 20:00Z = 1725912000000, 21:00Z = 1725915600000, 22:00Z = 1725919200000.

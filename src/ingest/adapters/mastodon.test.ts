@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { collectInput } from '../../../test/helpers/collect-input.js';
+import { expectedPost } from '../../../test/helpers/expected-post.js';
 import type { Post } from '../../model/post.js';
 import { mastodonAdapter, mastodonText } from './mastodon.js';
 
@@ -16,18 +17,7 @@ const ZERO = { likes: 0, shares: 0, replies: 0 };
 const TEXT1 = 'Calm in the city today #news https://example.org/a?x=1&y=2';
 const URL1 = 'https://example.org/a?x=1&y=2';
 
-const post = (
-  record: number,
-  o: Omit<Post, 'platform' | 'urls' | 'hashtags' | 'mentions' | 'mediaHashes' | 'source'> & Partial<Post>,
-): Post => ({
-  platform: 'mastodon',
-  urls: [],
-  hashtags: [],
-  mentions: [],
-  mediaHashes: [],
-  ...o,
-  source: { file: FILE, record },
-});
+const post = expectedPost('mastodon', FILE);
 
 // created_at by GNU date, 2022-11-15: 10:00Z = 1668506400, 10:05Z = 1668506700, 10:10Z = 1668507000,
 // 10:20Z = 1668507600. Account created_at 2022-11-01 = 1667260800, 11-02 = 1667347200, 11-03 = 1667433600.

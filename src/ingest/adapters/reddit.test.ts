@@ -2,24 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { collectInput } from '../../../test/helpers/collect-input.js';
+import { expectedPost } from '../../../test/helpers/expected-post.js';
 import type { Post } from '../../model/post.js';
 import { redditAdapter } from './reddit.js';
 
 // Hand-written from the Reddit Link/Comment thing fields as Pushshift dumps archive them.
 const FILE = fileURLToPath(new URL('../../../test/fixtures/ingest/reddit-pushshift.ndjson', import.meta.url));
 
-const post = (
-  record: number,
-  o: Omit<Post, 'platform' | 'urls' | 'hashtags' | 'mentions' | 'mediaHashes' | 'source'> & Partial<Post>,
-): Post => ({
-  platform: 'reddit',
-  urls: [],
-  hashtags: [],
-  mentions: [],
-  mediaHashes: [],
-  ...o,
-  source: { file: FILE, record },
-});
+const post = expectedPost('reddit', FILE);
 
 const TITLE = 'Officials confirm calm in the city';
 

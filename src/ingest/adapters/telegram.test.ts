@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { collectInput } from '../../../test/helpers/collect-input.js';
+import { expectedPost } from '../../../test/helpers/expected-post.js';
 import type { Post } from '../../model/post.js';
 import { forwardParentId, telegramAdapter } from './telegram.js';
 
@@ -14,18 +15,7 @@ const FILE = fileURLToPath(new URL('../../../test/fixtures/ingest/telegram-resul
 // `printf 'Daily Truth\nBreaking: all is calm in the city source' | sha256sum | cut -c1-16`
 const FORWARD_PARENT = 'fwd:39656ccafa041337';
 
-const post = (
-  record: number,
-  o: Omit<Post, 'platform' | 'urls' | 'hashtags' | 'mentions' | 'mediaHashes' | 'source'> & Partial<Post>,
-): Post => ({
-  platform: 'telegram',
-  urls: [],
-  hashtags: [],
-  mentions: [],
-  mediaHashes: [],
-  ...o,
-  source: { file: FILE, record },
-});
+const post = expectedPost('telegram', FILE);
 
 // date_unixtime values by GNU date: 10:00Z = 1646128800, 10:05Z = 1646129100, 13:10Z = 1646140200,
 // 13:12:30Z = 1646140350, 14:00Z = 1646143200 (2022-03-01).

@@ -2,25 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { collectInput } from '../../../test/helpers/collect-input.js';
-import type { Post } from '../../model/post.js';
+import { expectedPost } from '../../../test/helpers/expected-post.js';
 import { exactIds, tiktokAdapter } from './tiktok.js';
 
 // Hand-written from the TikTok Research API codebook and the Query Videos / Query Video Comments specs.
 const FILE = fileURLToPath(new URL('../../../test/fixtures/ingest/tiktok-research.jsonl', import.meta.url));
 const V1 = '7178094153075935518';
 
-const post = (
-  record: number,
-  o: Omit<Post, 'platform' | 'urls' | 'hashtags' | 'mentions' | 'mediaHashes' | 'source'> & Partial<Post>,
-): Post => ({
-  platform: 'tiktok',
-  urls: [],
-  hashtags: [],
-  mentions: [],
-  mediaHashes: [],
-  ...o,
-  source: { file: FILE, record },
-});
+const post = expectedPost('tiktok', FILE);
 
 describe('exactIds', () => {
   it('maps the rounded double back to the literal digits, and flags collisions', () => {

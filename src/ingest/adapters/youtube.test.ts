@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { collectInput } from '../../../test/helpers/collect-input.js';
-import type { Post } from '../../model/post.js';
+import { expectedPost } from '../../../test/helpers/expected-post.js';
 import { youtubeAdapter } from './youtube.js';
 
 // Hand-written from the YouTube Data API v3 Video, CommentThread, Comment and Channel resource docs.
@@ -10,18 +10,7 @@ const FILE = fileURLToPath(new URL('../../../test/fixtures/ingest/youtube-api.js
 const CH = 'UC_x5XG1OV2P6uZZ5FSM9Ttw';
 const VIDEO = 'Ks-_Mh1QhMc';
 
-const post = (
-  record: number,
-  o: Omit<Post, 'platform' | 'urls' | 'hashtags' | 'mentions' | 'mediaHashes' | 'source'> & Partial<Post>,
-): Post => ({
-  platform: 'youtube',
-  urls: [],
-  hashtags: [],
-  mentions: [],
-  mediaHashes: [],
-  ...o,
-  source: { file: FILE, record },
-});
+const post = expectedPost('youtube', FILE);
 
 describe('youtube adapter', () => {
   it('detects YouTube kinds only', () => {
