@@ -2,13 +2,13 @@
  * `chorus detect <files|globs…>`: thin wrapper over the library's `detect`.
  */
 
-import { CibError, ConfigError, InputError, StoreError } from '../../errors.js';
 import { detect } from '../../pipeline/detect.js';
 import { EXIT } from '../exit-codes.js';
 import { expandInputs } from '../expand-inputs.js';
 import { type DetectFlags, detectOptionsFromFlags } from '../options.js';
 import { formatSummary } from '../print-summary.js';
 import { createProgressBar, progressWanted } from '../progress-bar.js';
+import { exitForError, failurePrinter } from '../report-failure.js';
 import { terminalSafe } from '../terminal-safe.js';
 
 /** Global output flags shared by commands. */
@@ -30,11 +30,7 @@ export async function runDetectCommand(args: string[], flags: DetectFlags & Outp
     if (json) process.stderr.write(`${JSON.stringify({ level: 'warn', kind: 'quarantine', message })}\n`);
     else process.stderr.write(`chorus: warning: ${terminalSafe(message)}\n`);
   };
-  const fail = (code: number, kind: string, message: string) => {
-    if (json) process.stderr.write(`${JSON.stringify({ level: 'error', kind, message })}\n`);
-    else process.stderr.write(`chorus: ${terminalSafe(message)}\n`);
-    return code;
-  };
+  const fail = failurePrinter(flags.logFormat);
   try {
     const options = detectOptionsFromFlags(flags);
     const { paths, unmatched } = await expandInputs(args);
@@ -67,10 +63,6 @@ export async function runDetectCommand(args: string[], flags: DetectFlags & Outp
     }
     return failed.length > 0 || unmatched.length > 0 ? EXIT.partialInput : EXIT.ok;
   } catch (error) {
-    if (error instanceof ConfigError) return fail(EXIT.usage, 'usage', error.message);
-    if (error instanceof StoreError) return fail(EXIT.store, 'store', error.message);
-    if (error instanceof InputError) return fail(EXIT.noInput, 'input', error.message);
-    if (error instanceof CibError) return fail(EXIT.internal, error.code, error.message);
-    return fail(EXIT.internal, 'internal', (error as Error).stack ?? String(error));
+    return exitForError(error, fail);
   }
 }

@@ -5,12 +5,13 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CibError, ConfigError, InputError } from '../../errors.js';
+import { ConfigError, InputError } from '../../errors.js';
 import { evaluateDetection } from '../../evaluate/evaluate-detection.js';
 import { formatEvaluationTable } from '../../evaluate/format-evaluation-table.js';
 import { readDetectedClusters } from '../../evaluate/read-detected-clusters.js';
 import { readGroundTruth } from '../../evaluate/read-ground-truth.js';
 import { EXIT } from '../exit-codes.js';
+import { exitForError, failurePrinter } from '../report-failure.js';
 import { terminalSafe } from '../terminal-safe.js';
 import type { OutputFlags } from './detect.js';
 
@@ -29,12 +30,7 @@ export interface EvaluateFlags extends OutputFlags {
  * @param outDir the `chorus detect` output folder, where `evaluation.json` and `evaluation.md` are written
  */
 export async function runEvaluateCommand(outDir: string, flags: EvaluateFlags): Promise<number> {
-  const jsonLog = flags.logFormat === 'json';
-  const fail = (code: number, kind: string, message: string) => {
-    if (jsonLog) process.stderr.write(`${JSON.stringify({ level: 'error', kind, message })}\n`);
-    else process.stderr.write(`chorus: ${terminalSafe(message)}\n`);
-    return code;
-  };
+  const fail = failurePrinter(flags.logFormat);
   try {
     if (flags.truth === undefined || flags.truth === '') {
       throw new ConfigError("evaluate: missing required option '--truth <file>'.");
@@ -63,10 +59,7 @@ export async function runEvaluateCommand(outDir: string, flags: EvaluateFlags): 
     if (!flags.quiet) process.stdout.write(flags.json ? json : table);
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof ConfigError) return fail(EXIT.usage, 'usage', error.message);
-    if (error instanceof InputError) return fail(EXIT.noInput, 'input', error.message);
-    if (error instanceof CibError) return fail(EXIT.internal, error.code, error.message);
-    return fail(EXIT.internal, 'internal', (error as Error).stack ?? String(error));
+    return exitForError(error, fail);
   }
 }
 

@@ -7,7 +7,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { CibError, ConfigError, InputError } from '../../errors.js';
+import { ConfigError } from '../../errors.js';
 import type { CaseReport } from '../../export/case-report.js';
 import { readCaseReport } from '../../export/read-case-report.js';
 import { writeMispEvent } from '../../export/write-misp-event.js';
@@ -16,7 +16,7 @@ import { writeStixBundle } from '../../export/write-stix-bundle.js';
 import { TTP_CSV_MIN_SCORE, writeTtpCsv } from '../../export/write-ttp-csv.js';
 import { EXIT } from '../exit-codes.js';
 import { decimalFlag } from '../number-flags.js';
-import { terminalSafe } from '../terminal-safe.js';
+import { exitForError, failurePrinter } from '../report-failure.js';
 import type { OutputFlags } from './detect.js';
 
 /** Flags of `chorus export`. */
@@ -81,12 +81,7 @@ function minScore(flags: ExportFlags): number | undefined {
  * @param caseDir the `chorus detect --out` folder
  */
 export async function runExportCommand(caseDir: string, flags: ExportFlags): Promise<number> {
-  const jsonLog = flags.logFormat === 'json';
-  const fail = (code: number, kind: string, message: string) => {
-    if (jsonLog) process.stderr.write(`${JSON.stringify({ level: 'error', kind, message })}\n`);
-    else process.stderr.write(`chorus: ${terminalSafe(message)}\n`);
-    return code;
-  };
+  const fail = failurePrinter(flags.logFormat);
   try {
     const chosen = FORMATS.filter((f) => flags[f.flag] === true);
     if (chosen.length === 0) {
@@ -104,9 +99,6 @@ export async function runExportCommand(caseDir: string, flags: ExportFlags): Pro
     }
     return EXIT.ok;
   } catch (error) {
-    if (error instanceof ConfigError) return fail(EXIT.usage, 'usage', error.message);
-    if (error instanceof InputError) return fail(EXIT.noInput, 'input', error.message);
-    if (error instanceof CibError) return fail(EXIT.internal, error.code, error.message);
-    return fail(EXIT.internal, 'internal', (error as Error).stack ?? String(error));
+    return exitForError(error, fail);
   }
 }
