@@ -47,7 +47,7 @@ program
   .option('--db <path>', "case database (DuckDB file) or ':memory:'", undefined)
   .option(
     '-f, --format <name>',
-    'force the input format: csv, jsonl, parquet, coortweet, coortweet-long, qut, twarc2, twitter-v1, twitter-io',
+    'force the input format: csv, jsonl, parquet, coortweet, coortweet-long, qut, twarc2, twitter-v1, twitter-io, crowdtangle, meta-content-library, youtube, tiktok, telegram, reddit, bluesky, mastodon, rss',
   )
   .option(
     '--map <spec>',

@@ -22,3 +22,14 @@ describe('accountUrl', () => {
     assert.equal(accountUrl('telegram', 'a@evil.example', '1'), 'https://t.me/a%40evil.example');
   });
 });
+
+it('anonymised or non-numeric ids never become profile links', () => {
+  assert.equal(accountUrl('facebook', undefined, 'fb_10893'), undefined);
+  assert.equal(accountUrl('facebook', undefined, '10893'), 'https://www.facebook.com/profile.php?id=10893');
+  assert.equal(accountUrl('twitter', '', 'tw_1'), undefined);
+  assert.equal(accountUrl('youtube', undefined, 'abc'), undefined);
+  assert.equal(
+    accountUrl('youtube', undefined, 'UC_x5XG1OV2P6uZZ5FSM9Ttw'),
+    'https://www.youtube.com/channel/UC_x5XG1OV2P6uZZ5FSM9Ttw',
+  );
+});

@@ -27,6 +27,7 @@ import { accountUrl } from './account-url.js';
 import type { CaseReport } from './case-report.js';
 import { type ScoredCluster, scoredClusters } from './scored-clusters.js';
 import { uuidV5 } from './uuid-v5.js';
+import { isDomainValue } from './write-stix-bundle.js';
 
 /** TLP 2.0 levels of the MISP `tlp` taxonomy. */
 export const MISP_TLP_LEVELS = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
@@ -428,7 +429,7 @@ function clusterAttributes(scored: ScoredCluster, ctx: Context): MispAttribute[]
   ];
   for (const top of cluster.topObjects) {
     const isUrl = top.kind === 'url' && /^https?:\/\//i.test(top.object);
-    if (!isUrl && top.kind !== 'domain') continue;
+    if (!isUrl && !(top.kind === 'domain' && isDomainValue(top.object))) continue;
     const comment = `Chorus cluster ${cluster.id}: pushed by ${top.accounts} accounts (${top.coactions} co-actions)`;
     const uuid = uuidV5(`misp:${ctx.caseId}:${top.kind}:${cluster.id}:${top.object}`);
     out.push(attribute(uuid, top.kind, top.object, ctx, { comment }));

@@ -124,7 +124,12 @@ function sdoId(type: string, ...parts: string[]): string {
 const iso = (tsMs: number): string => new Date(tsMs).toISOString();
 
 /** A domain that the `idn-hostname` format accepts: WHATWG-valid host, LDH labels of 1–63 after IDNA. */
-function isDomainValue(value: string): boolean {
+/**
+ * A host name STIX `domain-name` accepts: IDNA-convertible, at most 253 characters, letter-digit-hyphen labels.
+ * @example isDomainValue('example.org') // true
+ * @example isDomainValue('id:2280') // false
+ */
+export function isDomainValue(value: string): boolean {
   const ascii = domainToASCII(value);
   return (
     ascii !== '' &&
@@ -190,7 +195,8 @@ function behaviours(score: ClusterScore): string[] {
 function clusterScos(cluster: Cluster, accounts: ReadonlyMap<string, NetworkAccount>): StixObject[] {
   const scos = cluster.accounts.map((key) => userAccount(key, accounts.get(key)));
   for (const top of cluster.topObjects) {
-    if (top.kind === 'url') {
+    if (top.kind === 'url' && /^https?:\/\//i.test(top.object)) {
+      // Only web links: exports such as CooRTweet's carry opaque object ids (`id:14128`) in the URL column.
       const value = toStixUrlValue(top.object);
       if (value !== undefined)
         scos.push({ type: 'url', spec_version: '2.1', id: stixScoId('url', { value }), value });

@@ -16,6 +16,7 @@ import type { CaseReport } from './case-report.js';
 import { defangDomain, defangUrl } from './defang.js';
 import { type ScoredCluster, scoredClusters } from './scored-clusters.js';
 import { toCsv } from './to-csv.js';
+import { isDomainValue } from './write-stix-bundle.js';
 
 /** The columns, as in Meta's killchain indicator files (which use `Note`, `Notes` or `Comments` for the last). */
 export const TTP_CSV_COLUMNS: readonly string[] = Object.freeze([
@@ -103,7 +104,7 @@ function linkIndicators(scored: ScoredCluster): string[] {
   const out: string[] = [];
   for (const top of scored.cluster.topObjects) {
     if (top.kind === 'url' && /^https?:\/\//i.test(top.object)) out.push(defangUrl(top.object));
-    else if (top.kind === 'domain') out.push(defangDomain(top.object));
+    else if (top.kind === 'domain' && isDomainValue(top.object)) out.push(defangDomain(top.object));
   }
   return out;
 }

@@ -75,3 +75,9 @@ describe('openInput with a JSON document', () => {
     assert.deepEqual(forced.posts, detected.posts);
   });
 });
+
+it('a compact document (jq -c) is a document too; JSON lines are not', () => {
+  assert.equal(looksLikeJsonDocument('{"name":"x","type":"public_channel","messages":[{"id":1'), true);
+  assert.equal(looksLikeJsonDocument('{"messages" : [ {"id":1}]}'), true);
+  assert.equal(looksLikeJsonDocument('{"id":1,"message":{"text":"hi"}}\n{"id":2}'), false);
+});

@@ -31,16 +31,24 @@ export function documentEnvelope(record: unknown): Readonly<Record<string, unkno
 }
 
 /**
- * Is `headText` the start of a pretty-printed JSON document rather than JSON lines: is its first non-blank line
- * exactly `{`? (A JSON line is a whole object on one line, so it never is.)
+ * Is `headText` the start of a JSON document rather than JSON lines? Either pretty-printed (its first non-blank line
+ * is exactly `{`; a JSON line is a whole object on one line, so it never is), or compact (`jq -c` output): its first
+ * line opens an object that names one of `keys` as an array (`"messages": [`) before any line break.
  * @param headText the first decoded characters of the file
+ * @param keys top-level array keys of the supported documents (default {@link DOCUMENT_RECORD_KEYS})
  * @example looksLikeJsonDocument('{\n "name": "x",\n "messages": [') // true
+ * @example looksLikeJsonDocument('{"name":"x","type":"public_channel","messages":[{"id":1') // true
  * @example looksLikeJsonDocument('{"id": 1}\n{"id": 2}\n') // false
  */
-export function looksLikeJsonDocument(headText: string): boolean {
+export function looksLikeJsonDocument(
+  headText: string,
+  keys: readonly string[] = DOCUMENT_RECORD_KEYS,
+): boolean {
   for (const line of headText.split('\n')) {
     const t = line.replace(/^\uFEFF/, '').trim();
-    if (t !== '') return t === '{';
+    if (t === '') continue;
+    if (t === '{') return true;
+    return t.startsWith('{') && keys.some((key) => new RegExp(`"${key}"\\s*:\\s*\\[`).test(t));
   }
   return false;
 }

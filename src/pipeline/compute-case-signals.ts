@@ -259,7 +259,8 @@ async function* postTimesOf(
 /** Fold the `accounts` rows (several per account possible) into one profile per account, oldest first. */
 /**
  * Cross-platform pairs that co-acted on identical or near-identical text (kinds `text`, `neardup`: within their
- * windows, 5 minutes by default), with the number of such texts; empty when the co-action tables are absent.
+ * windows, 5 minutes by default), with the number of such texts — the larger of the two kinds' counts, since one
+ * copied text is both an exact and a near-duplicate object; empty when the co-action tables are absent.
  */
 async function crossPosts(store: DuckStore): Promise<CrossPost[]> {
   const present = await store.scalar(
@@ -267,7 +268,7 @@ async function crossPosts(store: DuckStore): Promise<CrossPost[]> {
   );
   if (present === 0) return [];
   const rows = await store.all<{ a: string; b: string; times: bigint }>(`
-    SELECT da.key AS a, db.key AS b, sum(k.objects) AS times
+    SELECT da.key AS a, db.key AS b, max(k.objects) AS times
     FROM coaction_edge_kinds k JOIN account_dict da ON da.account = k.a JOIN account_dict db ON db.account = k.b
     WHERE k.kind IN ('text', 'neardup') AND da.platform <> db.platform
     GROUP BY da.key, db.key ORDER BY da.key, db.key`);

@@ -219,6 +219,19 @@ export async function detect(
   validateDetectOptions(opts);
   const progress = opts.progress ?? SILENT_PROGRESS;
   const startedAt = new Date().toISOString();
+  // Seed files are read before any work, so a bad one fails fast.
+  const seedFiles =
+    opts.seeds === undefined || opts.seeds.length === 0
+      ? null
+      : await Promise.all(
+          opts.seeds.map(async (file) => {
+            const read = await readSeeds(file).catch((cause: unknown) => {
+              throw new ConfigError(`--seeds: ${(cause as Error).message}`, { cause });
+            });
+            return { file, format: read.format, counts: read.rows, seeds: read.seeds };
+          }),
+        );
+
   if (opts.out !== undefined) {
     try {
       await mkdir(opts.out, { recursive: true });
@@ -310,15 +323,6 @@ export async function detect(
               }),
           )
         : null;
-    const seedFiles =
-      opts.seeds === undefined || opts.seeds.length === 0
-        ? null
-        : await Promise.all(
-            opts.seeds.map(async (file) => {
-              const read = await readSeeds(file);
-              return { file, format: read.format, counts: read.rows, seeds: read.seeds };
-            }),
-          );
     const seeds =
       seedFiles === null
         ? undefined

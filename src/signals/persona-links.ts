@@ -133,6 +133,8 @@ export function findPersonaLinks(
     bucket.accounts.set(key, platform);
   };
   for (const p of profiles) {
+    // An account whose platform the data did not name may be on any platform: it links to nobody.
+    if (p.platform === 'unknown') continue;
     for (const handle of p.handles) {
       const k = handleKey(handle);
       if (k.length >= o.minHandleChars) add('handle', k, p.key, p.platform);
@@ -178,6 +180,7 @@ export function findPersonaLinks(
   const platformOf = (key: string) => key.slice(0, key.indexOf(':'));
   for (const c of crossPosts) {
     if (c.times < o.minCrossPosts || c.a === c.b || platformOf(c.a) === platformOf(c.b)) continue;
+    if (platformOf(c.a) === 'unknown' || platformOf(c.b) === 'unknown') continue;
     const [a, b] = c.a < c.b ? [c.a, c.b] : [c.b, c.a];
     const id = `${a}\u0000${b}`;
     let link = pairs.get(id);

@@ -77,15 +77,17 @@ test('seeds from the published Spamouflage file match the case and expand to the
   assert.ok(html.includes('<section id="seeds">'));
 });
 
-test('an unreadable seed file exits 3 naming it', () => {
+test('a seed file that cannot be read is a usage error naming it, before any input is read', async () => {
+  const out = join(dir, 'bad');
   const run = runCli([
     'detect',
     'test/fixtures/ingest/generic.csv',
     '--out',
-    join(dir, 'bad'),
+    out,
     '--seeds',
     join(dir, 'none.csv'),
   ]);
-  assert.equal(run.status, 3);
-  assert.match(run.stderr, /none\.csv/);
+  assert.equal(run.status, 2);
+  assert.match(run.stderr, /--seeds: .*none\.csv/);
+  await assert.rejects(readFile(join(out, 'case.duckdb')), { code: 'ENOENT' });
 });

@@ -90,6 +90,13 @@ export async function runExportCommand(caseDir: string, flags: ExportFlags): Pro
       );
     }
     const report = await readCaseReport(caseDir);
+    const threshold = minScore(flags) ?? 0.5;
+    const exported = (report.scores?.clusters ?? []).filter((c) => c.score >= threshold).length;
+    if (exported === 0 && !flags.quiet) {
+      process.stderr.write(
+        `chorus: warning: no cluster scores ${threshold} or more; the indicator files hold no campaign (see scores.json or lower --min-score).\n`,
+      );
+    }
     const out = flags.out ?? caseDir;
     await mkdir(out, { recursive: true });
     for (const format of chosen) {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -124,6 +124,20 @@ describe('bluesky adapter', () => {
     assert.deepEqual(
       posts.map((p) => [p.postId, p.kind, p.tsMs, p.metrics]),
       [[AP, 'post', 1725911162102, { likes: 5, shares: 2, replies: 1, quotes: 1 }]],
+    );
+  });
+
+  it('quarantines a createdAt that is not an ISO date-time (a number would read as 1970)', async () => {
+    const first = JSON.parse((await readFile(FILE, 'utf8')).split('\n')[0]!);
+    first.commit.record.createdAt = 12;
+    const path = join(tmpdir(), `chorus-bluesky-num-${process.pid}.jsonl`);
+    await writeFile(path, `${JSON.stringify(first)}\n`);
+    const { posts, quarantine } = await collectInput(path);
+    await rm(path);
+    assert.deepEqual(posts, []);
+    assert.deepEqual(
+      quarantine.map((q) => [q.record, q.field, q.code]),
+      [[1, 'commit.record.createdAt', 'invalid_value']],
     );
   });
 

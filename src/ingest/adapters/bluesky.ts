@@ -212,6 +212,19 @@ export const blueskyAdapter: JsonAdapter = {
 
     function mapRecord(found: Found, record: number, b: ItemBuilder): void {
       const { record: rec, prefix } = found;
+      // AT Protocol `datetime`: an ISO 8601 string. A number (`createdAt: 12`) would read as a 1970 epoch.
+      if (
+        rec.createdAt !== undefined &&
+        !(typeof rec.createdAt === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(rec.createdAt))
+      ) {
+        b.quarantine(
+          record,
+          `${prefix}createdAt`,
+          'invalid_value',
+          `${prefix}createdAt: expected an ISO 8601 date-time string (AT Protocol datetime), got ${JSON.stringify(rec.createdAt)?.slice(0, 40)}`,
+        );
+        return;
+      }
       const t = b.time(rec.createdAt, record, `${prefix}createdAt`);
       if (t === undefined) return;
       const post: Post = b.basePost(

@@ -129,6 +129,46 @@ describe('telegram adapter', () => {
     assert.equal(telegramAdapter.detect({ id: 2, type: 'message', created_at: 'x', user: {} }), false);
   });
 
+  it('reads date_unixtime as whole seconds only: 17 digits are not a 1973 date', async () => {
+    const doc = {
+      name: 'C',
+      type: 'public_channel',
+      id: 7,
+      messages: [
+        {
+          id: 1,
+          type: 'message',
+          date: '2023-11-14T22:13:20',
+          date_unixtime: '99999999999999999',
+          from: 'A',
+          from_id: 'channel7',
+          text: 'x',
+        },
+        {
+          id: 2,
+          type: 'message',
+          date: '2023-11-14T22:13:20',
+          date_unixtime: '1700000000',
+          from: 'A',
+          from_id: 'channel7',
+          text: 'y',
+        },
+      ],
+    };
+    const path = join(tmpdir(), `chorus-telegram-unix-${process.pid}.json`);
+    await writeFile(path, JSON.stringify(doc, null, 1));
+    const { posts, quarantine } = await collectInput(path);
+    await rm(path);
+    assert.deepEqual(
+      posts.map((p) => [p.postId, p.tsMs]),
+      [['7/2', 1_700_000_000_000]],
+    );
+    assert.deepEqual(
+      quarantine.map((q) => [q.record, q.field, q.code]),
+      [[1, 'date_unixtime', 'invalid_value']],
+    );
+  });
+
   it('derives the forward parent from source and text', () => {
     assert.equal(forwardParentId('Daily Truth', 'Breaking: all is calm in the city source'), FORWARD_PARENT);
     assert.notEqual(forwardParentId('Daily Truth', 'other'), FORWARD_PARENT);

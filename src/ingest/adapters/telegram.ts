@@ -135,6 +135,17 @@ export const telegramAdapter: JsonAdapter = {
       if (accountId === undefined) return;
       const unix = message.date_unixtime;
       const hasUnix = unix !== undefined && unix !== null && unix !== '';
+      // `date_unixtime` is whole epoch seconds as a string; read it as seconds only (not the generic epoch guess,
+      // which would take 17 digits for microseconds and land in 1973).
+      if (hasUnix && !isTelegramUnixTime(unix)) {
+        b.quarantine(
+          record,
+          'date_unixtime',
+          'invalid_value',
+          `date_unixtime: expected whole epoch seconds between 1970 and 2100, got ${JSON.stringify(unix)?.slice(0, 40)}`,
+        );
+        return;
+      }
       const t = hasUnix ? b.time(unix, record, 'date_unixtime') : b.time(message.date, record, 'date');
       if (t === undefined) return;
 
@@ -169,3 +180,10 @@ export const telegramAdapter: JsonAdapter = {
     };
   },
 };
+
+/** Is `value` whole epoch seconds (a digit string or an integer) from 1970 up to 2100-01-01? */
+function isTelegramUnixTime(value: unknown): boolean {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+  if (!/^\d{1,10}$/.test(text)) return false;
+  return Number(text) < 4_102_444_800;
+}
