@@ -41,12 +41,13 @@ const FPR_TARGET = 0.001;
 const only = values.only?.split(',').map((s) => s.trim());
 const scenarios = STANDARD_SCENARIOS.filter((s) => only === undefined || only.includes(s.name));
 const results: ScenarioEvaluation[] = [];
-const quiet = !process.stderr.isTTY;
+// Per-scenario lines on a terminal, or anywhere outside CI.
+const progressLines = process.stderr.isTTY || process.env.CI === undefined;
 for (const scenario of scenarios) {
   const t0 = performance.now();
   const rows = await evaluateScenario(scenario.name, MODES, { threads: Number(values.threads) });
   results.push(...rows);
-  if (!quiet || process.env.CI === undefined) {
+  if (progressLines) {
     const c = rows[0]!.evaluation;
     process.stderr.write(
       `${scenario.name}: ${rows[0]!.posts.toLocaleString('en-US')} posts, P ${fmt(c.account.precision)} R ${fmt(c.account.recall)} organic FPR ${pct(c.organicFalsePositiveRate)} (${((performance.now() - t0) / 1000).toFixed(1)} s; detect ${rows.map((r) => `${r.mode} ${r.detectSeconds.toFixed(1)} s`).join(', ')})\n`,

@@ -6,11 +6,11 @@
  */
 import { formatDuration } from '../export/format-duration.js';
 import type { DetectResult } from '../pipeline/detect.js';
+import { countNoun } from '../score/count-noun.js';
 import { formatLog10P, formatLog10Threshold, weakerLeadFlags } from '../score/format-p-value.js';
 import { terminalSafe } from './terminal-safe.js';
 
 const fmt = (n: number) => n.toLocaleString('en-US');
-const plural = (n: number, one: string) => `${fmt(n)} ${n === 1 ? one : `${one}s`}`;
 
 /** Human summary of a run, several lines, no trailing newline. */
 export function formatSummary(result: DetectResult, out: string): string {
@@ -18,7 +18,7 @@ export function formatSummary(result: DetectResult, out: string): string {
   const t = run.totals;
   const lines: string[] = [];
   lines.push(
-    `read ${plural(t.read, 'record')}: ${fmt(t.accepted)} accepted, ${fmt(t.quarantined)} quarantined, ${plural(t.duplicates, 'duplicate')}`,
+    `read ${countNoun(t.read, 'record')}: ${fmt(t.accepted)} accepted, ${fmt(t.quarantined)} quarantined, ${countNoun(t.duplicates, 'duplicate')}`,
   );
   for (const input of run.inputs) {
     if (input.error) lines.push(`  FAILED ${terminalSafe(input.path)}: ${terminalSafe(input.error)}`);
@@ -37,16 +37,16 @@ export function formatSummary(result: DetectResult, out: string): string {
     .map(([k, n]) => `${k} ${fmt(n ?? 0)}`)
     .join(', ');
   lines.push(
-    `${plural(t.posts, 'post')} by ${plural(t.accounts, 'account')}; ${plural(t.traces, 'trace')} (${kinds || 'none'})`,
+    `${countNoun(t.posts, 'post')} by ${countNoun(t.accounts, 'account')}; ${countNoun(t.traces, 'trace')} (${kinds || 'none'})`,
   );
   lines.push(
-    `${plural(t.coactionPairs, 'co-action pair')} → ${plural(t.candidateEdges, 'account pair')} → ${plural(t.edges, 'edge')} kept → ${plural(t.clusters, 'cluster')} (${plural(t.clusteredAccounts, 'account')})`,
+    `${countNoun(t.coactionPairs, 'co-action pair')} → ${countNoun(t.candidateEdges, 'account pair')} → ${countNoun(t.edges, 'edge')} kept → ${countNoun(t.clusters, 'cluster')} (${countNoun(t.clusteredAccounts, 'account')})`,
   );
   const sigTest = run.significance;
   if (sigTest?.applied && sigTest.tested > 0) {
     const groups = sigTest.groups;
     lines.push(
-      `edges kept when improbable by chance: false-positive rate ${sigTest.fpr} (${sigTest.correction}) over ${plural(sigTest.family, 'account pair')}; ${plural(sigTest.significant, 'edge')} alone${groups && groups.edgesAdded > 0 ? `, ${fmt(groups.edgesAdded)} more in ${plural(groups.supported, 'supported group')}` : ''}`,
+      `edges kept when improbable by chance: false-positive rate ${sigTest.fpr} (${sigTest.correction}) over ${countNoun(sigTest.family, 'account pair')}; ${countNoun(sigTest.significant, 'edge')} alone${groups && groups.edgesAdded > 0 ? `, ${fmt(groups.edgesAdded)} more in ${countNoun(groups.supported, 'supported group')}` : ''}`,
     );
   }
   if (
@@ -82,7 +82,7 @@ export function formatSummary(result: DetectResult, out: string): string {
     const kinds = cluster.perKind.map((k) => k.kind).join('+');
     const score = scoreOf.get(cluster.id);
     lines.push(
-      `  ${cluster.id}: ${score === undefined ? '' : `score ${score.score.toFixed(2)}, `}${plural(cluster.size, 'account')} on ${terminalSafe(cluster.platforms.join('+'))}, ${plural(cluster.coactions, 'co-action')} (${kinds}), median Δt ${formatDuration(cluster.medianDtSeconds)}`,
+      `  ${cluster.id}: ${score === undefined ? '' : `score ${score.score.toFixed(2)}, `}${countNoun(cluster.size, 'account')} on ${terminalSafe(cluster.platforms.join('+'))}, ${countNoun(cluster.coactions, 'co-action')} (${kinds}), median Δt ${formatDuration(cluster.medianDtSeconds)}`,
     );
     const why = score?.reasons.find((r) => r.behaviour !== null);
     if (why !== undefined) {
@@ -103,14 +103,14 @@ export function formatSummary(result: DetectResult, out: string): string {
   if (result.seeds !== undefined) {
     const top = result.seeds.expansion[0];
     lines.push(
-      `seeds: ${plural(result.seeds.matched.length, 'seed')} of ${fmt(result.seeds.seeds)} found, matching ${plural(result.seeds.accounts.length, 'account')}; ${plural(result.seeds.expansion.length, 'account')} co-acted with them${top === undefined ? '' : `, strongest ${terminalSafe(top.key)}`} (seeds.json)`,
+      `seeds: ${countNoun(result.seeds.matched.length, 'seed')} of ${fmt(result.seeds.seeds)} found, matching ${countNoun(result.seeds.accounts.length, 'account')}; ${countNoun(result.seeds.expansion.length, 'account')} co-acted with them${top === undefined ? '' : `, strongest ${terminalSafe(top.key)}`} (seeds.json)`,
     );
   }
   const persona = result.signals?.personaLinks ?? [];
   if (persona.length > 0) {
     const first = persona[0]!;
     lines.push(
-      `  persona links: ${plural(persona.length, 'pair')} of accounts on different platforms share persona fields, e.g. ${terminalSafe(first.a)} ~ ${terminalSafe(first.b)} (${first.evidence.map((e) => e.kind).join(', ')})`,
+      `  persona links: ${countNoun(persona.length, 'pair')} of accounts on different platforms share persona fields, e.g. ${terminalSafe(first.a)} ~ ${terminalSafe(first.b)} (${first.evidence.map((e) => e.kind).join(', ')})`,
     );
   }
   lines.push(`report: ${out}/report.html`);

@@ -8,12 +8,10 @@
  */
 import type { RunInfo } from '../model/run-info.js';
 import { type ClusterScore, SCORE_COMPONENTS, type ScoreComponent, type TtpTag } from '../model/score.js';
+import { countNoun } from '../score/count-noun.js';
 import { formatLog10P, formatLog10Threshold, weakerLeadFlags } from '../score/format-p-value.js';
 import { formatDecimal } from './format-decimal.js';
 import { escapeText as h } from './html-text.js';
-
-/** `1 account pair`, `4,950 account pairs`. */
-const count = (n: number, one: string): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`;
 
 /** Words for each score component. */
 export const COMPONENT_LABELS: Readonly<Record<ScoreComponent, string>> = Object.freeze({
@@ -98,7 +96,7 @@ export function renderMethodHtml(run: RunInfo): string[] {
     out.push(
       '<h3>Edge significance</h3>',
       s.applied
-        ? `<p>Edges kept when their co-action is improbable under the null model (docs/methods.md §8): false-positive rate ${h(s.fpr)}, correction ${h(s.correction)}, ${h(count(s.tested, 'candidate edge'))} tested within a family of ${h(count(s.family, 'account pair'))}, ${h(s.significant.toLocaleString('en-US'))} significant (${h(threshold)}).</p>`
+        ? `<p>Edges kept when their co-action is improbable under the null model (docs/methods.md §8): false-positive rate ${h(s.fpr)}, correction ${h(s.correction)}, ${h(countNoun(s.tested, 'candidate edge'))} tested within a family of ${h(countNoun(s.family, 'account pair'))}, ${h(s.significant.toLocaleString('en-US'))} significant (${h(threshold)}).</p>`
         : `<p>Edges kept by the ${h(String((run.options.edgeFilter as { mode?: string } | undefined)?.mode ?? 'chosen'))} filter; the null-model p-values are shown for comparison (${h(s.significant.toLocaleString('en-US'))} of ${h(s.tested.toLocaleString('en-US'))} candidate edges would pass at ${h(s.fpr)}).</p>`,
       groups,
       strongest,

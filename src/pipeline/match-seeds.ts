@@ -95,12 +95,14 @@ export async function matchSeeds(
     await store.run(`CREATE OR REPLACE TEMP TABLE _seed_acc AS
       SELECT account FROM account_dict WHERE key IN (${report.accounts.map(sql).join(', ')})`);
     const rows = await store.all<{ key: string; via: string[]; coactions: bigint; lp: number }>(`
-      WITH e AS (
-        SELECT CASE WHEN s.a IN (SELECT account FROM _seed_acc) THEN s.b ELSE s.a END AS other,
-               CASE WHEN s.a IN (SELECT account FROM _seed_acc) THEN s.a ELSE s.b END AS seed,
-               s.log10_p, c.coactions
-        FROM sig_edges s JOIN coaction_edges c USING (a, b)
-        WHERE (s.a IN (SELECT account FROM _seed_acc)) <> (s.b IN (SELECT account FROM _seed_acc)))
+      WITH f AS (
+        SELECT s.a, s.b, s.log10_p, c.coactions,
+               s.a IN (SELECT account FROM _seed_acc) AS a_seed, s.b IN (SELECT account FROM _seed_acc) AS b_seed
+        FROM sig_edges s JOIN coaction_edges c USING (a, b)),
+      e AS (
+        SELECT CASE WHEN a_seed THEN b ELSE a END AS other, CASE WHEN a_seed THEN a ELSE b END AS seed,
+               log10_p, coactions
+        FROM f WHERE a_seed <> b_seed)
       SELECT d.key, list(DISTINCT ds.key ORDER BY ds.key) AS via, sum(e.coactions) AS coactions, min(e.log10_p) AS lp
       FROM e JOIN account_dict d ON d.account = e.other JOIN account_dict ds ON ds.account = e.seed
       GROUP BY d.key ORDER BY lp, coactions DESC, d.key LIMIT ${maxExpansion}`);

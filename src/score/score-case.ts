@@ -34,6 +34,7 @@ import {
 } from '../model/score.js';
 import type { TraceKind } from '../model/trace.js';
 import type { AccountSignalSummary, CaseSignals, ClusterSignals, Cohort } from '../signals/case-signals.js';
+import { countNoun } from './count-noun.js';
 import { formatLog10P, formatLog10Threshold } from './format-p-value.js';
 
 /** Weights w_i of the noisy-OR combination (see the module header). */
@@ -184,8 +185,6 @@ function reason(
 }
 
 const n = (x: number): string => x.toLocaleString('en-US');
-const plural = (count: number, one: string, many = `${one}s`): string =>
-  `${n(count)} ${count === 1 ? one : many}`;
 
 function seconds(s: number): string {
   if (s < 120) return `${Math.round(s * 10) / 10} s`;
@@ -201,7 +200,7 @@ function same(count: number, one: string, many = `${one}s`): string {
 
 /** Plain words for the co-action of one kind inside a group. */
 function kindSentence(kind: TraceKind, who: string, coactions: number, objects: number): string {
-  const c = plural(coactions, 'co-action');
+  const c = countNoun(coactions, 'co-action');
   switch (kind) {
     case 'share':
       return `${who} re-shared ${same(objects, 'post')} together (${c})`;
@@ -214,11 +213,11 @@ function kindSentence(kind: TraceKind, who: string, coactions: number, objects: 
     case 'hashtagseq':
       return `${who} posted ${same(objects, 'daily hashtag sequence')} (${c})`;
     case 'text':
-      return `${who} posted identical text: ${plural(objects, 'distinct text')}, ${c}`;
+      return `${who} posted identical text: ${countNoun(objects, 'distinct text')}, ${c}`;
     case 'neardup':
       return `${who} posted edited copies of ${same(objects, 'text')} (${c})`;
     case 'misspelling':
-      return `${who} share ${plural(objects, 'rare misspelling')}, a sign of one writer (${c})`;
+      return `${who} share ${countNoun(objects, 'rare misspelling')}, a sign of one writer (${c})`;
     case 'media':
       return `${who} posted ${same(objects, 'image')} (${c})`;
     case 'mention':
@@ -384,7 +383,7 @@ export function scoreCase(
       crossPlatform: crossPlatform ? 1 : 0,
     };
     const who = (kind: TraceKind): string =>
-      `it and ${plural(accountsWithKind(edges, kind).size - 1, 'other account')}`;
+      `it and ${countNoun(accountsWithKind(edges, kind).size - 1, 'other account')}`;
     const reasons: ScoreReason[] = [];
     const sig = significanceReason(edges, anchor, options.log10Needed);
     if (sig) reasons.push(sig);
@@ -436,8 +435,8 @@ function creationReason(
     cohort.pValue === undefined ? '' : `, ${formatLog10P(Math.log10(Math.max(cohort.pValue, 1e-300)))}`;
   const text =
     members === 1
-      ? `${who} belongs to creation batch ${cohort.id}: ${plural(cohort.accounts.length, 'account')} created within ${spanDays === null ? 'days' : plural(spanDays, 'day')}${p}`
-      : `${plural(members, 'member')} belong to creation batch ${cohort.id} (${plural(cohort.accounts.length, 'account')} created within ${spanDays === null ? 'days' : plural(spanDays, 'day')}${p})`;
+      ? `${who} belongs to creation batch ${cohort.id}: ${countNoun(cohort.accounts.length, 'account')} created within ${spanDays === null ? 'days' : countNoun(spanDays, 'day')}${p}`
+      : `${countNoun(members, 'member')} belong to creation batch ${cohort.id} (${countNoun(cohort.accounts.length, 'account')} created within ${spanDays === null ? 'days' : countNoun(spanDays, 'day')}${p})`;
   return reason('creation-burst', text, `cohort-${cohort.id}`, platforms);
 }
 
@@ -480,7 +479,7 @@ function scoreCluster(
   if (sig) reasons.push(sig);
   reasons.push(
     ...coactionReasons(
-      (kind) => plural(accountsWithKind(edges, kind).size, 'account'),
+      (kind) => countNoun(accountsWithKind(edges, kind).size, 'account'),
       cluster.perKind,
       cluster.medianDtSeconds,
       anchor,
@@ -500,7 +499,7 @@ function scoreCluster(
     reasons.push(
       reason(
         'generated-handles',
-        `${plural(machine, 'member')} of ${n(size)} have machine-made handles (name plus digits, or random)`,
+        `${countNoun(machine, 'member')} of ${n(size)} have machine-made handles (name plus digits, or random)`,
         `${cluster.id}-signals`,
         platforms,
       ),
@@ -512,7 +511,7 @@ function scoreCluster(
     reasons.push(
       reason(
         'copied-profile-images',
-        `${plural(accounts, 'member')} share ${plural(images.length, 'profile image')}`,
+        `${countNoun(accounts, 'member')} share ${countNoun(images.length, 'profile image')}`,
         `${cluster.id}-signals`,
         platforms,
       ),
@@ -522,7 +521,7 @@ function scoreCluster(
     reasons.push(
       reason(
         'cross-platform',
-        `the cluster spans ${plural(cluster.platforms.length, 'platform')}: ${cluster.platforms.join(', ')}`,
+        `the cluster spans ${countNoun(cluster.platforms.length, 'platform')}: ${cluster.platforms.join(', ')}`,
         anchor,
         platforms,
       ),
