@@ -427,7 +427,8 @@ export async function detect(
       },
     };
 
-    const compatFiles: { name: string; text: string }[] = [];
+    // Files beyond CASE_OUTPUT_FILES: CooRTweet's own tables (--compat) and seeds.json (--seeds).
+    const extraFiles: { name: string; text: string }[] = [];
     if (opts.compat === 'coortweet') {
       const windowSeconds = coaction.windowSeconds.share;
       const pairs = await timed(
@@ -444,7 +445,7 @@ export async function detect(
       const coortweetEdges = coortweetNetwork(pairs, {
         ...(opts.coortweet?.edgeWeight !== undefined ? { edgeWeight: opts.coortweet.edgeWeight } : {}),
       });
-      compatFiles.push(
+      extraFiles.push(
         { name: 'coortweet_groups.csv', text: writeCoortweetGroupsCsv(pairs) },
         { name: 'coortweet_network.csv', text: writeCoortweetNetworkCsv(coortweetEdges) },
       );
@@ -462,9 +463,9 @@ export async function detect(
       const quarantinePath = join(out, 'quarantine.jsonl');
       await writeQuarantine(store, quarantinePath);
       if (seeds !== undefined)
-        compatFiles.push({ name: 'seeds.json', text: `${JSON.stringify(seeds, null, 2)}\n` });
+        extraFiles.push({ name: 'seeds.json', text: `${JSON.stringify(seeds, null, 2)}\n` });
       else await rm(join(out, 'seeds.json'), { force: true });
-      for (const file of compatFiles) {
+      for (const file of extraFiles) {
         const path = join(out, file.name);
         await writeFile(path, file.text, 'utf8');
         outputs.push(path);
